@@ -1,0 +1,16 @@
+// How CLI entry points report failure: one readable line naming the file and
+// line, no stack trace for input errors (a stack only helps for our own bugs).
+import { InputError, type SourceLocation } from './types.ts';
+
+export function formatLocation(loc: SourceLocation): string {
+  return `${loc.file}${loc.line ? `:${loc.line}` : ''}${loc.commit ? ` (commit ${loc.commit.slice(0, 12)})` : ''}`;
+}
+
+export function runCli(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    if (e instanceof InputError) process.stderr.write(`error: ${e.message}\n`);
+    else if (e instanceof Error && !process.env.DEBUG) process.stderr.write(`error: ${e.message}\n(set DEBUG=1 for the stack)\n`);
+    else process.stderr.write(`error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,23 @@
+// Reads a gzipped gitlog v1 export (the format of shared/data/gitlogs).
+import { createReadStream, existsSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { InputError } from './types.ts';
+
+export async function streamGitlogExport(file: string, onChunk: (chunk: Buffer) => boolean): Promise<void> {
+  if (!existsSync(file)) throw new InputError('export file does not exist', { file });
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  const input = createReadStream(file, { highWaterMark: 256 * 1024 });
+  input.on('error', (e) => gunzip.destroy(e));
+  input.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      if (!onChunk(chunk)) break;
+    }
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new InputError(`corrupt or truncated gzip (${msg})`, { file });
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}

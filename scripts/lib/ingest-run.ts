@@ -1,0 +1,259 @@
+// Orchestrates an ingest: which repositories need work, a pool of worker threads
+// that parse them, the staging commits, then the warehouse build.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Registry } from './registry.ts';
+import { classifierVersion } from './curated-lists.ts';
+import { headOf, isAncestor } from './git-runner.ts';
+import type { RepoResult, RepoSource, RepoTask } from './ingest-repo.ts';
+import { Progress } from './progress.ts';
+import { csvPartToParquet, fileFingerprint, repoSlug, sqlString, Staging, type RepoState } from './staging.ts';
+import { buildWarehouse, type BuildResult } from './warehouse-build.ts';
+import type { Warning } from './types.ts';
+
+/** Bump when the parser or the staging columns change: every repository is ingested again. */
+export const PARSER_VERSION = 'gitlog-v1.1';
+
+export interface IngestOptions {
+  registry: Registry;
+  warehouseDir: string;
+  /** A folder of OWNER__NAME.gitlog.gz exports. */
+  exportsDir?: string;
+  /** A folder of clones, as OWNER__NAME/ or OWNER/NAME/. */
+  clonesDir?: string;
+  concurrency?: number;
+  nowMs?: number;
+  progress?: Progress;
+  /** Build the warehouse after staging (default true). */
+  build?: boolean;
+}
+
+export interface IngestSummary {
+  ingested: string[];
+  unchanged: string[];
+  missing: string[];
+  failed: { repo: string; message: string }[];
+  warnings: Warning[];
+  warningCount: number;
+  commits: number;
+  bytes: number;
+  seconds: number;
+  build: BuildResult | null;
+}
+
+interface Job {
+  repo: string;
+  source: RepoSource;
+  fingerprint: string;
+  weight: number;
+  state: RepoState | null;
+  /** Clones: the range to read. */
+  range?: string;
+  incremental: boolean;
+}
+
+function findSource(repo: string, opts: IngestOptions): { source: RepoSource; weight: number } | null {
+  const slug = repoSlug(repo);
+  if (opts.exportsDir) {
+    const file = join(opts.exportsDir, `${slug}.gitlog.gz`);
+    if (existsSync(file)) return { source: { kind: 'export', path: file }, weight: statSync(file).size };
+  }
+  if (opts.clonesDir) {
+    for (const dir of [join(opts.clonesDir, slug), join(opts.clonesDir, repo)]) {
+      if (existsSync(dir)) return { source: { kind: 'clone', path: dir }, weight: 1 };
+    }
+  }
+  return null;
+}
+
+async function planJob(repo: string, found: { source: RepoSource; weight: number }, state: RepoState | null, engine: string): Promise<Job | 'unchanged'> {
+  const sameEngine = state !== null && state.engineVersion === engine && state.source.kind === found.source.kind;
+  if (found.source.kind === 'export') {
+    const fingerprint = fileFingerprint(found.source.path);
+    if (sameEngine && state!.fingerprint === fingerprint) return 'unchanged';
+    return { repo, source: found.source, fingerprint, weight: found.weight, state, incremental: sameEngine && state!.head !== null };
+  }
+  const head = (await headOf(found.source.path)) ?? '';
+  if (sameEngine && state!.fingerprint === head) return 'unchanged';
+  const incremental = sameEngine && state!.head !== null && head !== '' && (await isAncestor(found.source.path, state!.head, head));
+  return {
+    repo,
+    source: found.source,
+    fingerprint: head,
+    weight: found.weight,
+    state,
+    incremental,
+    range: incremental ? `${state!.head}..HEAD` : 'HEAD',
+  };
+}
+
+async function stagedShas(conn: DuckDBConnection, staging: Staging, state: RepoState): Promise<string[]> {
+  const files = staging.partFiles(state, 'commits');
+  if (!files.length) return [];
+  const r = await conn.runAndReadAll(`SELECT sha FROM read_parquet([${files.map(sqlString).join(', ')}])`);
+  return r.getRows().map((row) => String(row[0]));
+}
+
+class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL('./ingest-worker.ts', import.meta.url));
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+  async run(task: RepoTask, onProgress: (commits: number, bytes: number) => void): Promise<RepoResult> {
+    const worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await new Promise<RepoResult>((resolve, reject) => {
+        const onMessage = (m: { type: string; result?: RepoResult; message?: string; commits?: number; bytes?: number }): void => {
+          if (m.type === 'progress') onProgress(m.commits!, m.bytes!);
+          else {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            if (m.type === 'done') resolve(m.result!);
+            else reject(new Error(m.message));
+          }
+        };
+        const onError = (e: Error): void => reject(e);
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.postMessage(task);
+      });
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(worker);
+      else this.idle.push(worker);
+    }
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const progress = opts.progress ?? new Progress();
+  const staging = new Staging(opts.warehouseDir);
+  staging.recover();
+  const engine = `${PARSER_VERSION}+${classifierVersion()}`;
+  const nowMs = opts.nowMs ?? Date.now();
+  const summary: IngestSummary = {
+    ingested: [], unchanged: [], missing: [], failed: [], warnings: [], warningCount: 0, commits: 0, bytes: 0, seconds: 0, build: null,
+  };
+  const jobs: Job[] = [];
+  for (const r of opts.registry.repos) {
+    const found = findSource(r.repo, opts);
+    if (!found) {
+      summary.missing.push(r.repo);
+      continue;
+    }
+    try {
+      const job = await planJob(r.repo, found, staging.readState(r.repo), engine);
+      if (job === 'unchanged') summary.unchanged.push(r.repo);
+      else jobs.push(job);
+    } catch (e) {
+      summary.failed.push({ repo: r.repo, message: (e as Error).message });
+    }
+  }
+  // Largest first keeps both workers busy until the end.
+  jobs.sort((a, b) => b.weight - a.weight || a.repo.localeCompare(b.repo));
+  const totalWeight = jobs.reduce((s, j) => s + j.weight, 0) || 1;
+  let doneWeight = 0;
+  const live = new Map<string, { commits: number; fraction: number }>();
+  const report = (): void => {
+    let commits = summary.commits;
+    let partial = 0;
+    for (const l of live.values()) {
+      commits += l.commits;
+      partial += l.fraction;
+    }
+    progress.update({ done: summary.ingested.length + summary.failed.length, total: jobs.length, commits, fraction: (doneWeight + partial) / totalWeight });
+  };
+  const pool = new WorkerPool(Math.max(1, Math.min(opts.concurrency ?? availableParallelism(), jobs.length)));
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  // One connection, used by one conversion at a time.
+  let dbQueue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = dbQueue.then(fn, fn);
+    dbQueue = next.catch(() => {});
+    return next;
+  };
+  const runOne = async (job: Job, full: boolean): Promise<RepoResult> => {
+    const previous = !full && job.incremental && job.source.kind === 'export' && job.state
+      ? { head: job.state.head!, shas: await serial(() => stagedShas(conn, staging, job.state!)) }
+      : undefined;
+    const task: RepoTask = {
+      repo: job.repo, source: job.source, outDir: staging.newTmpDir(job.repo), nowMs, previous,
+      range: job.source.kind === 'clone' ? (full ? 'HEAD' : job.range) : undefined,
+    };
+    const result = await pool.run(task, (commits, bytes) => {
+      // Exports: progress by uncompressed bytes is unknown up front; ~8× the gzip size is typical.
+      live.set(job.repo, { commits, fraction: Math.min(job.weight * 0.95, job.source.kind === 'export' ? bytes / 8 : 0) });
+      report();
+    });
+    const incremental = !full && job.incremental;
+    if (incremental && job.source.kind === 'export' && !result.reachedStop) {
+      // The old head is gone: the history was rewritten, so this repository starts over.
+      progress.log(`${job.repo}: history rewritten since the last ingest; ingesting it again`);
+      return runOne(job, true);
+    }
+    const replace = !incremental;
+    const keepPart = result.commits > 0 || replace;
+    if (keepPart) await serial(() => csvPartToParquet(conn, task.outDir, job.repo));
+    staging.commitPart(
+      {
+        repo: job.repo, engineVersion: engine, source: job.source, fingerprint: job.fingerprint,
+        head: result.head ?? job.state?.head ?? null,
+        commits: (replace ? 0 : (job.state?.commits ?? 0)) + result.commits, parts: [],
+      },
+      keepPart ? task.outDir : null,
+      replace,
+    );
+    return result;
+  };
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          const result = await runOne(job, false);
+          summary.ingested.push(job.repo);
+          summary.commits += result.commits;
+          summary.bytes += result.bytes;
+          summary.warningCount += result.warningCount;
+          summary.warnings.push(...result.warnings);
+        } catch (e) {
+          summary.failed.push({ repo: job.repo, message: (e as Error).message });
+          progress.log(`✗ ${(e as Error).message}`);
+        } finally {
+          live.delete(job.repo);
+          doneWeight += job.weight;
+          report();
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+    conn.closeSync();
+    db.closeSync();
+    progress.finish();
+  }
+  if (opts.build !== false) {
+    summary.build = await buildWarehouse({ warehouseDir: opts.warehouseDir, registry: opts.registry, staging, log: (l) => progress.log(l) });
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Export files in a folder that the registry does not list (reported, never ingested). */
+export function untrackedExports(exportsDir: string, registry: Registry): string[] {
+  const known = new Set(registry.repos.map((r) => `${repoSlug(r.repo)}.gitlog.gz`));
+  return readdirSync(exportsDir).filter((f) => f.endsWith('.gitlog.gz') && !known.has(f)).sort();
+}

@@ -1,0 +1,156 @@
+// Builds the warehouse database from the staging parts: registry tables, raw
+// commits, merged identities, then the SQL tables of scripts/sql/warehouse and
+// the metrics. It writes a new file and renames it over the old one, so readers
+// never see a half-built warehouse.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Registry } from './registry.ts';
+import { identityKey, resolveIdentities, type IdentityObservation } from './identities.ts';
+import { isBot } from './bots.ts';
+import { isAgent } from './agents.ts';
+import { organizationOf } from './affiliation.ts';
+import { readSqlDir, runSqlTables, type TableTiming } from './sql-tables.ts';
+import { computeMetrics } from './metrics.ts';
+import { sqlString, type Staging } from './staging.ts';
+import { COAUTHOR_COLUMNS, COMMIT_COLUMNS } from './staging-rows.ts';
+
+export const WAREHOUSE_SQL_DIR = fileURLToPath(new URL('../sql/warehouse/', import.meta.url));
+export const WAREHOUSE_FILE = 'warehouse.duckdb';
+
+export interface BuildResult {
+  file: string;
+  timings: TableTiming[];
+  metricsMs: number;
+}
+
+function createTableSql(name: string, cols: Record<string, string>, extra: Record<string, string> = {}): string {
+  const all = { ...extra, ...cols };
+  return `CREATE TABLE ${name} (${Object.entries(all).map(([k, v]) => `${k} ${v}`).join(', ')})`;
+}
+
+async function loadRegistry(conn: DuckDBConnection, registry: Registry, ingested: Set<string>): Promise<void> {
+  await conn.run('CREATE TABLE categories (category_id VARCHAR, name VARCHAR, emoji VARCHAR, colour VARCHAR, sort_order INTEGER)');
+  for (const c of registry.categories) {
+    await conn.run(`INSERT INTO categories VALUES (${[c.id, c.name, c.emoji, c.colour].map(sqlString).join(', ')}, ${c.order})`);
+  }
+  await conn.run('CREATE TABLE registry_repos (repo VARCHAR, category_id VARCHAR, status VARCHAR, upstream VARCHAR, tracked_until DATE, ingested BOOLEAN)');
+  const values = registry.repos.map(
+    (r) =>
+      `(${sqlString(r.repo)}, ${sqlString(r.category)}, ${sqlString(r.status)}, ${r.upstream ? sqlString(r.upstream) : 'NULL'}, ${
+        r.trackedUntil ? `DATE ${sqlString(r.trackedUntil)}` : 'NULL'
+      }, ${ingested.has(r.repo)})`,
+  );
+  if (values.length) await conn.run(`INSERT INTO registry_repos VALUES ${values.join(', ')}`);
+}
+
+async function loadRaw(conn: DuckDBConnection, staging: Staging, repos: Set<string>): Promise<void> {
+  const states = staging.states().filter((s) => repos.has(s.repo));
+  const commitFiles = states.flatMap((s) => staging.partFiles(s, 'commits'));
+  const coauthorFiles = states.flatMap((s) => staging.partFiles(s, 'coauthors'));
+  await conn.run(createTableSql('raw_commits', COMMIT_COLUMNS, { repo: 'VARCHAR' }));
+  await conn.run(createTableSql('raw_coauthors', COAUTHOR_COLUMNS, { repo: 'VARCHAR' }));
+  if (commitFiles.length) {
+    await conn.run(`INSERT INTO raw_commits BY NAME SELECT * FROM read_parquet([${commitFiles.map(sqlString).join(', ')}])`);
+    await conn.run(`INSERT INTO raw_coauthors BY NAME SELECT * FROM read_parquet([${coauthorFiles.map(sqlString).join(', ')}])`);
+  }
+}
+
+async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/** Merges identities in TypeScript (union-find) and stores the result as tables. */
+async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<number> {
+  const observations: IdentityObservation[] = [];
+  type Row = { repo: string; name: string; email: string; mname: string | null; memail: string | null };
+  for (const r of await rows<Row>(
+    conn,
+    `SELECT DISTINCT repo, author_name AS name, author_email AS email, author_name_mm AS mname, author_email_mm AS memail FROM raw_commits
+     UNION SELECT DISTINCT repo, committer_name, committer_email, NULL, NULL FROM raw_commits
+     UNION SELECT DISTINCT repo, name, email, NULL, NULL FROM raw_coauthors
+     ORDER BY ALL`,
+  )) {
+    observations.push({ name: r.name ?? '', email: r.email ?? '', repo: r.repo, mailmappedName: r.mname ?? undefined, mailmappedEmail: r.memail ?? undefined });
+    if (r.mname !== null && r.memail !== null) observations.push({ name: r.mname, email: r.memail, repo: r.repo });
+  }
+  const resolved = resolveIdentities(observations);
+  const seen = new Set<string>();
+  let csv = '';
+  for (const o of observations) {
+    const exact = `${o.name}\u0000${o.email}`;
+    if (seen.has(exact)) continue;
+    seen.add(exact);
+    const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
+    if (person === undefined) continue;
+    const agent = isAgent(o.name, o.email);
+    csv += [o.name, o.email, person, !agent && isBot(o.name, o.email), agent, organizationOf(o.email)].map(csvCell).join(',') + '\n';
+  }
+  const file = join(tmpDir, 'identities.csv');
+  writeFileSync(file, csv);
+  await conn.run(
+    `CREATE TABLE identities AS SELECT * FROM read_csv(${sqlString(file)}, header=false, quote='"', escape='"', nullstr='\\N',
+       columns={'name': 'VARCHAR', 'email': 'VARCHAR', 'person_id': 'INTEGER', 'is_bot': 'BOOLEAN', 'is_agent': 'BOOLEAN', 'organization': 'VARCHAR'})`,
+  );
+  let links = '';
+  for (const l of resolved.links) links += [l.a, l.b, l.rule].map(csvCell).join(',') + '\n';
+  const linksFile = join(tmpDir, 'identity_links.csv');
+  writeFileSync(linksFile, links);
+  await conn.run(
+    `CREATE TABLE identity_links AS SELECT * FROM read_csv(${sqlString(linksFile)}, header=false, quote='"', escape='"', nullstr='\\N',
+       columns={'a': 'VARCHAR', 'b': 'VARCHAR', 'rule': 'VARCHAR'})`,
+  );
+  return resolved.people;
+}
+
+function csvCell(v: string | number | boolean): string {
+  const s = String(v);
+  return /[",\n\r\\]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export async function buildWarehouse(opts: {
+  warehouseDir: string;
+  registry: Registry;
+  staging: Staging;
+  log?: (line: string) => void;
+}): Promise<BuildResult> {
+  const log = opts.log ?? (() => {});
+  mkdirSync(opts.warehouseDir, { recursive: true });
+  const file = join(opts.warehouseDir, WAREHOUSE_FILE);
+  const tmp = `${file}.tmp`;
+  const tmpDir = join(opts.warehouseDir, '.build-tmp');
+  rmSync(tmp, { force: true });
+  rmSync(`${tmp}.wal`, { force: true });
+  rmSync(tmpDir, { recursive: true, force: true });
+  mkdirSync(tmpDir, { recursive: true });
+  const instance = await DuckDBInstance.create(tmp);
+  const conn = await instance.connect();
+  try {
+    const ingested = new Set(opts.staging.states().map((s) => s.repo));
+    const tracked = new Set(opts.registry.repos.map((r) => r.repo));
+    await loadRegistry(conn, opts.registry, ingested);
+    await loadRaw(conn, opts.staging, tracked);
+    const t0 = performance.now();
+    const people = await loadIdentities(conn, tmpDir);
+    log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
+    const m0 = performance.now();
+    await computeMetrics(conn, { onTable: (name, ms, n) => log(`  ${name.padEnd(22)} ${n.toLocaleString('en-US').padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`) });
+    const metricsMs = performance.now() - m0;
+    await conn.run('CHECKPOINT');
+    conn.closeSync();
+    instance.closeSync();
+    renameSync(tmp, file);
+    return { file, timings, metricsMs };
+  } catch (e) {
+    conn.closeSync();
+    instance.closeSync();
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}.wal`, { force: true });
+    throw e;
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+    if (existsSync(`${tmp}.wal`)) rmSync(`${tmp}.wal`, { force: true });
+  }
+}

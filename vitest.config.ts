@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // DuckDB and git subprocesses are heavy; two cores on CI machines.
+    maxWorkers: 2,
+  },
+});
