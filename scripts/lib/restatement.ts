@@ -1,0 +1,75 @@
+// What changes when a published quarter is published again: the headline
+// figures, every changed category/overall figure, and which files differ. The
+// text is what the editor reads before deciding to --force, and what is kept
+// next to the restated data.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Manifest } from './publish.ts';
+import { sqlString } from './staging.ts';
+
+export interface FigureChange {
+  scope: string;
+  quarter: string;
+  figure: string;
+  before: number | null;
+  after: number | null;
+}
+
+export interface Restatement {
+  changedFiles: string[];
+  changes: FigureChange[];
+  text: string;
+}
+
+const FIGURES = ['commits', 'contributors', 'active_repos', 'new_contributors', 'churned', 'retained'];
+
+function fmt(v: number | null): string {
+  return v === null ? '—' : Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(3);
+}
+
+function pct(before: number | null, after: number | null): string {
+  if (before === null || after === null || before === 0) return '';
+  const p = ((after - before) / before) * 100;
+  return ` (${p >= 0 ? '+' : ''}${p.toFixed(1)}%)`;
+}
+
+export async function restatementDiff(conn: DuckDBConnection, old: Manifest, next: Manifest, oldDir: string, newDir: string): Promise<Restatement> {
+  const changedFiles = Object.keys({ ...old.files, ...next.files })
+    .filter((f) => old.files[f]?.sha256 !== next.files[f]?.sha256)
+    .sort();
+  const changes: FigureChange[] = [];
+  for (const [k, after] of Object.entries(next.headline)) {
+    const before = old.headline[k] ?? null;
+    if (before !== after) changes.push({ scope: 'headline', quarter: next.quarter, figure: k, before, after });
+  }
+  const oldFile = join(oldDir, 'scope_quarters.parquet');
+  const newFile = join(newDir, 'scope_quarters.parquet');
+  if (existsSync(oldFile) && existsSync(newFile)) {
+    for (const figure of FIGURES) {
+      const rows = (
+        await conn.runAndReadAll(
+          `SELECT coalesce(n.scope_type, o.scope_type) || ':' || coalesce(n.scope_id, o.scope_id) AS scope,
+                  coalesce(n.quarter, o.quarter) AS quarter, o.${figure}::DOUBLE AS before, n.${figure}::DOUBLE AS after
+           FROM (SELECT * FROM read_parquet(${sqlString(oldFile)}) WHERE scope_type <> 'repo') o
+           FULL OUTER JOIN (SELECT * FROM read_parquet(${sqlString(newFile)}) WHERE scope_type <> 'repo') n
+             ON n.scope_type = o.scope_type AND n.scope_id = o.scope_id AND n.quarter = o.quarter
+           WHERE o.${figure} IS DISTINCT FROM n.${figure}
+           ORDER BY quarter, scope`,
+        )
+      ).getRowObjectsJS() as { scope: string; quarter: string; before: number | null; after: number | null }[];
+      for (const r of rows) changes.push({ scope: r.scope, quarter: r.quarter, figure, before: r.before, after: r.after });
+    }
+  }
+  const lines = [`# Restatement of ${next.quarter}`, '', `Published ${old.published}; dataset ${old.dataset.fingerprint.slice(0, 12)} → ${next.dataset.fingerprint.slice(0, 12)}; engine ${old.engine.version} → ${next.engine.version}.`, ''];
+  if (!changes.length && !changedFiles.length) lines.push('No figure changes: the data is identical.');
+  else {
+    lines.push(`Files changed: ${changedFiles.length ? changedFiles.join(', ') : 'none'}`, '');
+    if (changes.length) {
+      lines.push('| scope | quarter | figure | before | after |', '|---|---|---|---:|---:|');
+      for (const c of changes.slice(0, 200)) lines.push(`| ${c.scope} | ${c.quarter} | ${c.figure} | ${fmt(c.before)} | ${fmt(c.after)}${pct(c.before, c.after)} |`);
+      if (changes.length > 200) lines.push('', `… and ${changes.length - 200} more changed figures.`);
+    }
+  }
+  return { changedFiles, changes, text: lines.join('\n') };
+}
