@@ -1,55 +1,66 @@
 // Runs a folder of SQL files, one SELECT per file, each creating the table its
 // file is named after. Dependencies are read off the SQL itself (a file that
-// mentions another file's table runs after it), so adding a metric is adding a file.
+// mentions another file's table runs after it), so adding a metric is adding a
+// file, never editing a list.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface SqlTable {
   name: string;
   file: string;
+  /** The SELECT, trimmed, without a trailing semicolon. */
   sql: string;
 }
+
+const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export function readSqlDir(dir: string): SqlTable[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
     .map((f) => {
+      const name = f.slice(0, -'.sql'.length);
       const file = join(dir, f);
-      return { name: basename(f, '.sql'), file, sql: readFileSync(file, 'utf8') };
+      if (!TABLE_NAME.test(name)) throw new Error(`${file}: file name must be a table name (lower case, digits, _)`);
+      return { name, file, sql: readFileSync(file, 'utf8').trim().replace(/;\s*$/, '') };
     });
 }
 
-function stripComments(sql: string): string {
-  return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
+/**
+ * The SQL with comments and string literals blanked, so that an index comment saying
+ * "checked by lifecycle_violations" or a literal 'top_projects' is not a dependency.
+ */
+function codeOnly(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
 }
 
-/** Orders tables so each runs after those it reads; throws on a cycle, naming the files. */
-export function dependencyOrder(tables: SqlTable[]): SqlTable[] {
-  const byName = new Map(tables.map((t) => [t.name, t]));
-  const deps = new Map<string, string[]>();
-  for (const t of tables) {
-    const body = stripComments(t.sql);
-    deps.set(
-      t.name,
-      tables.filter((o) => o.name !== t.name && new RegExp(`\\b${o.name}\\b`).test(body)).map((o) => o.name),
-    );
-  }
-  const out: SqlTable[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      throw new Error(`SQL dependency cycle: ${[...path, name].map((n) => byName.get(n)!.file).join(' → ')}`);
+/** The other tables of the set a file reads (whole-word matches outside comments and strings). */
+export function dependencies(table: SqlTable, names: readonly string[]): string[] {
+  const code = codeOnly(table.sql);
+  return names.filter((n) => n !== table.name && new RegExp(`\\b${n}\\b`).test(code));
+}
+
+/** Tables in an order where each comes after those it reads; ties by name; a cycle names every stuck file. */
+export function dependencyOrder(tables: readonly SqlTable[]): SqlTable[] {
+  const names = tables.map((t) => t.name);
+  const deps = new Map(tables.map((t) => [t.name, new Set(dependencies(t, names))]));
+  const ordered: SqlTable[] = [];
+  const done = new Set<string>();
+  let pending = [...tables];
+  while (pending.length > 0) {
+    const ready = pending.filter((t) => [...deps.get(t.name)!].every((d) => done.has(d)));
+    if (ready.length === 0) {
+      const stuck = pending.map((t) => `${t.file} (reads ${[...deps.get(t.name)!].filter((d) => !done.has(d)).join(', ')})`).join('; ');
+      throw new Error(`SQL dependency cycle: ${stuck}`);
     }
-    state.set(name, 'visiting');
-    for (const d of deps.get(name)!) visit(d, [...path, name]);
-    state.set(name, 'done');
-    out.push(byName.get(name)!);
-  };
-  for (const t of tables) visit(t.name, []);
-  return out;
+    for (const t of ready) {
+      ordered.push(t);
+      done.add(t.name);
+    }
+    pending = pending.filter((t) => !done.has(t.name));
+  }
+  return ordered;
 }
 
 export interface TableTiming {
@@ -58,21 +69,19 @@ export interface TableTiming {
   rows: number;
 }
 
-export async function runSqlTables(
-  conn: DuckDBConnection,
-  tables: SqlTable[],
-  onTable?: (t: TableTiming) => void,
-): Promise<TableTiming[]> {
+export async function runSqlTables(conn: DuckDBConnection, tables: SqlTable[], onTable?: (t: TableTiming) => void): Promise<TableTiming[]> {
   const timings: TableTiming[] = [];
   for (const t of dependencyOrder(tables)) {
     const started = performance.now();
+    let rows: number;
     try {
-      await conn.run(`CREATE OR REPLACE TABLE ${t.name} AS ${t.sql.trim().replace(/;\s*$/, '')}`);
-    } catch (e) {
-      throw new Error(`${t.file}: ${(e as Error).message}`);
+      await conn.run(`CREATE OR REPLACE TABLE ${t.name} AS\n${t.sql}`);
+      const reader = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${t.name}`);
+      rows = Number(reader.getRows()[0]?.[0] ?? 0);
+    } catch (err) {
+      throw new Error(`${t.file}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${t.name}`);
-    const timing = { name: t.name, ms: performance.now() - started, rows: Number(count.getRows()[0]![0]) };
+    const timing = { name: t.name, ms: performance.now() - started, rows };
     timings.push(timing);
     onTable?.(timing);
   }

@@ -1,0 +1,35 @@
+-- company_share: commit credit per organization in each scope (repo, category, 'all')
+-- and quarter. A commit with n human contributors gives each 1/n (commit_credits.weight),
+-- so a scope-quarter's total credit is its number of credited commits.
+--
+-- Why:
+-- * Bogus dates have quarter NULL; they are left out of every figure.
+-- * organization should never be NULL (unmapped domains, webmail and noreply are
+--   'Unknown' in the warehouse); a NULL is folded into 'Unknown' so it cannot vanish
+--   from the shares.
+-- * Credit sums are rounded to 1e-9: parallel float summation can differ in the last
+--   bits between runs, and a published quarter must be byte-stable; rank ties (equal
+--   credit) are then broken by organization name, not by float noise.
+WITH credit AS (
+  SELECT
+    CASE WHEN grouping(repo) = 0 THEN 'repo'
+         WHEN grouping(category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(repo) = 0 THEN repo
+         WHEN grouping(category_id) = 0 THEN category_id
+         ELSE 'all' END AS scope_id,
+    quarter, organization,
+    round(sum(weight), 9) AS credit
+  FROM (
+    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization
+    FROM commit_credits
+    WHERE quarter IS NOT NULL
+  )
+  GROUP BY GROUPING SETS ((repo, quarter, organization), (category_id, quarter, organization), (quarter, organization))
+)
+SELECT scope_type, scope_id, quarter, organization,
+  credit::DOUBLE AS credit,
+  (credit / round(sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter), 9))::DOUBLE AS share,
+  row_number() OVER (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, organization)::INTEGER AS rank
+FROM credit
+ORDER BY scope_type, scope_id, quarter, rank

@@ -1,0 +1,230 @@
+-- scope_quarters: one row per scope (a repo, a category, or the whole ecosystem 'all')
+-- and quarter, from the scope's first quarter with any dated commit through the newest
+-- quarter, including quarters with no activity so that churn shows.
+--
+-- Why the filters:
+-- * Bogus dates have quarter NULL; they are left out of every figure.
+-- * commits, test/src lines and files, agent_assisted_commits and active_repos count
+--   human work only (non-merge, non-bot). merge_commits counts every merge (bot or not)
+--   and bot_commits counts non-merge bot commits, so commits + merge_commits +
+--   bot_commits is every dated commit of the scope.
+-- * People come from commit_credits, which already holds only the human contributors
+--   of human work; a commit with no human contributor (an agent with no human
+--   committer) counts in commits but credits nobody.
+-- * Lifecycle is per person within the scope: new = first credit in the scope is in Q;
+--   retained = active in Q-1 and Q; reactivated = active in Q, not in Q-1, seen
+--   earlier; churned (reported in Q) = active in Q-1, not in Q. This makes
+--   contributors = new + retained + reactivated and prev_contributors = retained +
+--   churned hold by construction (lifecycle_violations checks them).
+-- * observed: tracked_until marks a history that stops early (not inactivity). A repo
+--   keeps its rows after it (a repo has a row in every quarter after its first) with observed =
+--   false from the first quarter it is not tracked to the end of; its category and
+--   'all' have observed = false in that quarter and the next, whose changes from
+--   Q-1 (commits lost, contributors "churning") are artefacts of tracking. Lifecycle
+--   counts stay as computed there (so the invariants hold); readers should flag them.
+-- * QoQ figures are NULL when the previous value is 0 (the site shows "new") and when
+--   this quarter is partial or not observed (never compared as if complete).
+WITH
+dated AS (
+  SELECT c.*, q.seq
+  FROM commits c
+  JOIN quarters q USING (quarter)
+  WHERE c.quarter IS NOT NULL
+),
+-- Commit-side figures; GROUPING() (not NULL tests) tells the scope levels apart.
+commit_figures AS (
+  SELECT
+    CASE WHEN grouping(repo) = 0 THEN 'repo'
+         WHEN grouping(category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(repo) = 0 THEN repo
+         WHEN grouping(category_id) = 0 THEN category_id
+         ELSE 'all' END AS scope_id,
+    CASE WHEN grouping(category_id) = 0 THEN category_id END AS category_id,
+    seq,
+    count(*) FILTER (WHERE NOT is_merge AND NOT is_bot) AS commits,
+    count(*) FILTER (WHERE is_merge) AS merge_commits,
+    count(*) FILTER (WHERE is_bot AND NOT is_merge) AS bot_commits,
+    count(*) FILTER (WHERE agent_assisted AND NOT is_merge AND NOT is_bot) AS agent_assisted_commits,
+    count(DISTINCT repo) FILTER (WHERE NOT is_merge AND NOT is_bot) AS active_repos,
+    coalesce(sum(test_lines) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS test_lines,
+    coalesce(sum(src_lines) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS src_lines,
+    coalesce(sum(test_files) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS test_files,
+    coalesce(sum(src_files) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS src_files
+  FROM dated
+  GROUP BY GROUPING SETS ((repo, category_id, seq), (category_id, seq), (seq))
+),
+-- Concentration: the repo with the most human commits in each category and overall.
+repo_rank AS (
+  SELECT scope_id AS repo, category_id, seq, commits,
+    row_number() OVER (PARTITION BY category_id, seq ORDER BY commits DESC, scope_id) AS rank_in_category,
+    row_number() OVER (PARTITION BY seq ORDER BY commits DESC, scope_id) AS rank_overall
+  FROM commit_figures
+  WHERE scope_type = 'repo' AND commits > 0
+),
+top_repo AS (
+  SELECT 'category' AS scope_type, category_id AS scope_id, seq, repo, commits
+  FROM repo_rank WHERE rank_in_category = 1
+  UNION ALL
+  SELECT 'all', 'all', seq, repo, commits
+  FROM repo_rank WHERE rank_overall = 1
+),
+-- One row per person, scope and quarter they were active in, with their active weeks
+-- as a 14-bit mask so that weeks roll up across repos without double counting.
+person_repo AS (
+  SELECT cc.person_id, cc.repo, cc.category_id, q.seq,
+    bit_or(1::INTEGER << cc.week) AS week_mask
+  FROM commit_credits cc
+  JOIN quarters q USING (quarter)
+  WHERE cc.quarter IS NOT NULL
+  GROUP BY ALL
+),
+person_scope AS (
+  SELECT
+    CASE WHEN grouping(repo) = 0 THEN 'repo'
+         WHEN grouping(category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(repo) = 0 THEN repo
+         WHEN grouping(category_id) = 0 THEN category_id
+         ELSE 'all' END AS scope_id,
+    person_id, seq,
+    bit_count(bit_or(week_mask)) AS weeks
+  FROM person_repo
+  GROUP BY GROUPING SETS ((person_id, repo, category_id, seq), (person_id, category_id, seq), (person_id, seq))
+),
+person_life AS (
+  SELECT scope_type, scope_id, person_id, seq, weeks,
+    min(seq) OVER (PARTITION BY scope_type, scope_id, person_id) AS first_seq,
+    lag(seq) OVER w AS prev_seq,
+    lead(seq) OVER w AS next_seq,
+    -- Every credit appears in the 'all' scope, so the minimum over all of a person's
+    -- rows is their first quarter anywhere in the ecosystem.
+    min(seq) OVER (PARTITION BY person_id) AS eco_first_seq
+  FROM person_scope
+  WINDOW w AS (PARTITION BY scope_type, scope_id, person_id ORDER BY seq)
+),
+people_figures AS (
+  SELECT scope_type, scope_id, seq,
+    count(*) AS contributors,
+    count(*) FILTER (WHERE seq = first_seq) AS new_contributors,
+    count(*) FILTER (WHERE seq = eco_first_seq) AS new_to_ecosystem,
+    count(*) FILTER (WHERE prev_seq = seq - 1) AS retained,
+    count(*) FILTER (WHERE prev_seq < seq - 1) AS reactivated,
+    avg(weeks)::DOUBLE AS mean_active_weeks,
+    median(weeks)::DOUBLE AS median_active_weeks,
+    (count(*) FILTER (WHERE weeks = 1) / count(*))::DOUBLE AS one_week_share
+  FROM person_life
+  GROUP BY ALL
+),
+churn AS (
+  SELECT scope_type, scope_id, seq + 1 AS seq, count(*) AS churned
+  FROM person_life
+  WHERE next_seq IS NULL OR next_seq > seq + 1
+  GROUP BY ALL
+),
+scopes AS (
+  SELECT scope_type, scope_id, any_value(category_id) AS category_id, min(seq) AS first_seq
+  FROM commit_figures
+  GROUP BY scope_type, scope_id
+),
+-- Where tracking of a repo stops early (registry tracked_until: e.g. an old-name
+-- snapshot), the repo is not observed after that day, which is not the same as
+-- inactive. obs_end is the exclusive end of observation.
+tracking_ends AS (
+  SELECT r.repo, r.category_id, r.tracked_until::TIMESTAMP + INTERVAL 1 DAY AS obs_end
+  FROM repos r
+  JOIN scopes s ON s.scope_type = 'repo' AND s.scope_id = r.repo
+  WHERE r.tracked_until IS NOT NULL
+),
+grid AS (
+  SELECT s.scope_type, s.scope_id, s.category_id, q.quarter, q.seq, q.partial,
+    -- A repo is observed in Q when it is tracked to Q's end. A category (or 'all') is
+    -- observed in Q unless one of its repos stops being tracked inside Q-1 or Q: those
+    -- are the quarters whose change from Q-1 (lost commits, contributors "churning")
+    -- is an artefact of tracking. Later quarters lack the repo on both sides.
+    NOT EXISTS (
+      SELECT 1 FROM tracking_ends t
+      WHERE t.obs_end < q.end_ts
+        AND CASE s.scope_type
+              WHEN 'repo' THEN t.repo = s.scope_id
+              WHEN 'category' THEN t.category_id = s.scope_id AND coalesce(qp.start_ts, q.start_ts) < t.obs_end
+              ELSE coalesce(qp.start_ts, q.start_ts) < t.obs_end
+            END
+    ) AS observed
+  FROM scopes s
+  JOIN quarters q ON q.seq >= s.first_seq
+  LEFT JOIN quarters qp ON qp.seq = q.seq - 1
+),
+joined AS (
+  SELECT g.*,
+    coalesce(cf.commits, 0) AS commits,
+    coalesce(cf.merge_commits, 0) AS merge_commits,
+    coalesce(cf.bot_commits, 0) AS bot_commits,
+    coalesce(cf.agent_assisted_commits, 0) AS agent_assisted_commits,
+    coalesce(pf.contributors, 0) AS contributors,
+    coalesce(cf.active_repos, 0) AS active_repos,
+    coalesce(pf.new_contributors, 0) AS new_contributors,
+    coalesce(pf.new_to_ecosystem, 0) AS new_to_ecosystem,
+    coalesce(pf.retained, 0) AS retained,
+    coalesce(pf.reactivated, 0) AS reactivated,
+    coalesce(ch.churned, 0) AS churned,
+    pf.mean_active_weeks, pf.median_active_weeks, pf.one_week_share,
+    coalesce(cf.test_lines, 0) AS test_lines,
+    coalesce(cf.src_lines, 0) AS src_lines,
+    coalesce(cf.test_files, 0) AS test_files,
+    coalesce(cf.src_files, 0) AS src_files,
+    tr.repo AS top_repo,
+    tr.commits AS top_repo_commits
+  FROM grid g
+  LEFT JOIN commit_figures cf USING (scope_type, scope_id, seq)
+  LEFT JOIN people_figures pf USING (scope_type, scope_id, seq)
+  LEFT JOIN churn ch USING (scope_type, scope_id, seq)
+  LEFT JOIN top_repo tr USING (scope_type, scope_id, seq)
+),
+with_prev AS (
+  SELECT *,
+    lag(commits, 1, 0) OVER w AS commits_prev,
+    lag(contributors, 1, 0) OVER w AS contributors_prev,
+    lag(active_repos, 1, 0) OVER w AS active_repos_prev
+  FROM joined
+  WINDOW w AS (PARTITION BY scope_type, scope_id ORDER BY seq)
+)
+SELECT
+  scope_type, scope_id, category_id, quarter, seq, partial,
+  commits::INTEGER AS commits,
+  merge_commits::INTEGER AS merge_commits,
+  bot_commits::INTEGER AS bot_commits,
+  agent_assisted_commits::INTEGER AS agent_assisted_commits,
+  contributors::INTEGER AS contributors,
+  active_repos::INTEGER AS active_repos,
+  new_contributors::INTEGER AS new_contributors,
+  new_to_ecosystem::INTEGER AS new_to_ecosystem,
+  retained::INTEGER AS retained,
+  reactivated::INTEGER AS reactivated,
+  churned::INTEGER AS churned,
+  contributors_prev::INTEGER AS prev_contributors,
+  CASE WHEN contributors_prev > 0 THEN churned / contributors_prev END::DOUBLE AS churn_rate,
+  CASE WHEN contributors_prev > 0 THEN retained / contributors_prev END::DOUBLE AS retention,
+  mean_active_weeks,
+  median_active_weeks,
+  one_week_share,
+  test_lines::INTEGER AS test_lines,
+  src_lines::INTEGER AS src_lines,
+  CASE WHEN test_lines + src_lines > 0 THEN test_lines / (test_lines + src_lines) END::DOUBLE AS test_line_share,
+  test_files::INTEGER AS test_files,
+  src_files::INTEGER AS src_files,
+  CASE WHEN test_files + src_files > 0 THEN test_files / (test_files + src_files) END::DOUBLE AS test_file_share,
+  commits_prev::INTEGER AS commits_prev,
+  contributors_prev::INTEGER AS contributors_prev,
+  active_repos_prev::INTEGER AS active_repos_prev,
+  CASE WHEN commits_prev > 0 AND NOT partial AND observed
+       THEN (commits - commits_prev) / commits_prev END::DOUBLE AS commits_qoq,
+  CASE WHEN contributors_prev > 0 AND NOT partial AND observed
+       THEN (contributors - contributors_prev) / contributors_prev END::DOUBLE AS contributors_qoq,
+  CASE WHEN active_repos_prev > 0 AND NOT partial AND observed
+       THEN (active_repos - active_repos_prev) / active_repos_prev END::DOUBLE AS active_repos_qoq,
+  top_repo,
+  CASE WHEN commits > 0 THEN top_repo_commits / commits END::DOUBLE AS top_repo_share,
+  observed
+FROM with_prev
+ORDER BY scope_type, scope_id, seq
