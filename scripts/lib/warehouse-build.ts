@@ -94,12 +94,12 @@ async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<n
        columns={'name': 'VARCHAR', 'email': 'VARCHAR', 'person_id': 'INTEGER', 'is_bot': 'BOOLEAN', 'is_agent': 'BOOLEAN', 'organization': 'VARCHAR'})`,
   );
   let links = '';
-  for (const l of resolved.links) links += [l.a, l.b, l.rule].map(csvCell).join(',') + '\n';
+  for (const l of resolved.links) links += [l.a, l.b, l.rule, l.evidence].map(csvCell).join(',') + '\n';
   const linksFile = join(tmpDir, 'identity_links.csv');
   writeFileSync(linksFile, links);
   await conn.run(
     `CREATE TABLE identity_links AS SELECT * FROM read_csv(${sqlString(linksFile)}, header=false, quote='"', escape='"', nullstr='\\N',
-       columns={'a': 'VARCHAR', 'b': 'VARCHAR', 'rule': 'VARCHAR'})`,
+       columns={'a': 'VARCHAR', 'b': 'VARCHAR', 'rule': 'VARCHAR', 'evidence': 'VARCHAR'})`,
   );
   return resolved.people;
 }

@@ -1,0 +1,168 @@
+// RFC 4180 CSV, small enough to read in one sitting. The registry and the
+// curated lists are hand-edited, so every record keeps the line it started on
+// and every problem is reported as file:line.
+
+import { InputError } from './types.ts';
+
+export interface CsvRecord {
+  /** 1-based line on which the record starts (a quoted field may span lines). */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvTableRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  header: string[];
+  rows: CsvTableRow[];
+}
+
+/**
+ * Splits CSV text into records. Accepts LF, CRLF and lone CR line ends and a
+ * leading byte-order mark. Completely empty lines are skipped rather than read
+ * as a record with one empty field: hand-edited files end with stray blank lines.
+ * Line breaks inside quoted fields are kept as written.
+ */
+export function parseCsv(text: string, file: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let fields: string[] = [];
+  let recordLine = 1;
+  let atRecordStart = true;
+
+  const endRecord = () => {
+    records.push({ line: recordLine, fields });
+    fields = [];
+    atRecordStart = true;
+  };
+  // Consumes one line break at i (CRLF counts once); returns false when there is none.
+  const lineBreak = (): boolean => {
+    const c = text[i];
+    if (c === '\r') {
+      i += text[i + 1] === '\n' ? 2 : 1;
+    } else if (c === '\n') {
+      i += 1;
+    } else {
+      return false;
+    }
+    line += 1;
+    return true;
+  };
+
+  while (i < n) {
+    if (atRecordStart) {
+      if (lineBreak()) continue;
+      recordLine = line;
+      atRecordStart = false;
+    }
+    let value = '';
+    if (text[i] === '"') {
+      const startLine = line;
+      i += 1;
+      for (;;) {
+        if (i >= n) throw new InputError('unterminated quoted field', { file, line: startLine });
+        const c = text[i]!;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
+          i += 1;
+          break;
+        }
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line += 1;
+        value += c;
+        i += 1;
+      }
+      const next = text[i];
+      if (i < n && next !== ',' && next !== '\r' && next !== '\n') {
+        throw new InputError(`unexpected ${JSON.stringify(next)} after a closing quote`, { file, line });
+      }
+    } else {
+      const start = i;
+      while (i < n) {
+        const c = text[i];
+        if (c === ',' || c === '\r' || c === '\n') break;
+        if (c === '"') {
+          throw new InputError('a quote inside an unquoted field (quote the whole field and double the quote)', {
+            file,
+            line,
+          });
+        }
+        i += 1;
+      }
+      value = text.slice(start, i);
+    }
+    fields.push(value);
+    if (i >= n) break;
+    if (text[i] === ',') {
+      i += 1;
+      // A trailing comma at the end of the text still means one more (empty) field.
+      if (i >= n) fields.push('');
+      continue;
+    }
+    lineBreak();
+    endRecord();
+  }
+  if (!atRecordStart) endRecord();
+  return records;
+}
+
+/**
+ * Reads a CSV whose first record is a header. With `columns`, the header must be
+ * exactly those names in that order, so a reordered or renamed column fails
+ * loudly instead of shifting values. Every row must have as many fields as the header.
+ */
+export function parseCsvTable(text: string, file: string, columns?: readonly string[]): CsvTable {
+  const records = parseCsv(text, file);
+  const first = records[0];
+  if (!first) throw new InputError('empty file: expected a header row', { file, line: 1 });
+  const header = first.fields.map((h) => h.trim());
+  if (columns && (header.length !== columns.length || header.some((h, k) => h !== columns[k]))) {
+    throw new InputError(`header must be ${columns.join(',')} (found ${header.join(',')})`, {
+      file,
+      line: first.line,
+    });
+  }
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) throw new InputError(`duplicate column ${JSON.stringify(h)}`, { file, line: first.line });
+    seen.add(h);
+  }
+  const rows = records.slice(1).map((r): CsvTableRow => {
+    if (r.fields.length !== header.length) {
+      throw new InputError(`expected ${header.length} fields, found ${r.fields.length}`, { file, line: r.line });
+    }
+    const values: Record<string, string> = {};
+    header.forEach((h, k) => {
+      values[h] = r.fields[k]!;
+    });
+    return { line: r.line, values };
+  });
+  return { header, rows };
+}
+
+export type CsvValue = string | number | bigint | boolean | null | undefined;
+
+function formatField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  // Leading or trailing spaces are quoted too: many readers trim unquoted fields.
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * Writes a header and one line per row, LF line ends and a final newline (the
+ * files live in git, where LF diffs cleanly). Missing and null values are empty.
+ */
+export function toCsv(rows: readonly Readonly<Record<string, CsvValue>>[], columns: readonly string[]): string {
+  const lines = [columns.map(formatField).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => formatField(row[c])).join(','));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,490 @@
+// Merges raw git identities into people (DESIGN §2, "Identity merging"). A wrong
+// merge silently credits one person with another's work, a missed one only splits
+// a person in two, so every rule errs towards not merging, and every union is
+// logged with the rule and the evidence that made it.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { InputError } from './types.ts';
+
+export interface IdentityObservation {
+  name: string;
+  email: string;
+  repo: string;
+  mailmappedName?: string;
+  mailmappedEmail?: string;
+}
+
+export type LinkRule = 'override' | 'mailmap' | 'email' | 'github-noreply' | 'name+corroboration';
+
+export interface IdentityLink {
+  a: string;
+  b: string;
+  rule: LinkRule;
+  /** What matched: the address, login, id, repo or override line. */
+  evidence: string;
+}
+
+export interface IdentityResolution {
+  keyToPerson: Map<string, number>;
+  /** One entry per union: a person made of n identities has n − 1 links. */
+  links: IdentityLink[];
+  /** Links a `never` override refused. */
+  blocked: IdentityLink[];
+  /** Addresses found to be shared by many people, so never linked on. */
+  sharedAddresses: string[];
+  people: number;
+}
+
+/** Each entry: an address, a name, or `Name <address>` (exactly that identity). */
+export interface OverrideGroup {
+  selectors: string[];
+  line: number;
+}
+
+export interface IdentityOverrides {
+  file: string;
+  /** Identities of a group are one person. */
+  same: OverrideGroup[];
+  /** No two entries of a group may end up as one person, whatever the rules say. */
+  never: OverrideGroup[];
+}
+
+export interface IdentityRules {
+  overrides: IdentityOverrides;
+  /** Consumer mail domains (subdomains included): sharing one is no evidence. */
+  webmail: ReadonlySet<string>;
+  /** First labels of providers' country domains: yahoo → yahoo.co.jp, hotmail.fr. */
+  webmailLabels?: ReadonlySet<string>;
+}
+
+const DEFAULT_OVERRIDES = fileURLToPath(new URL('../../data/identities/overrides.yaml', import.meta.url));
+const DEFAULT_WEBMAIL = fileURLToPath(new URL('../../data/identities/webmail.yaml', import.meta.url));
+
+// The built-in lists are used only when data/identities/webmail.yaml is absent.
+export const BUILTIN_WEBMAIL_LABELS: ReadonlySet<string> = new Set(
+  'gmail yahoo hotmail outlook live msn aol gmx icloud yandex'.split(' '),
+);
+export const BUILTIN_WEBMAIL: ReadonlySet<string> = new Set(
+  ('gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk live.com msn.com yahoo.com yahoo.co.jp ' +
+    'yahoo.co.in icloud.com me.com mac.com aol.com protonmail.com proton.me pm.me gmx.com gmx.de gmx.net web.de ' +
+    'mail.ru yandex.ru yandex.com qq.com foxmail.com 163.com 126.com sina.com naver.com hanmail.net ' +
+    'fastmail.com zoho.com hey.com tutanota.com').split(' '),
+);
+
+const NOREPLY_DOMAIN = 'users.noreply.github.com';
+const SHARED_ADDRESS_NAMES = 12;
+// Local parts that name a role or a placeholder, not a mailbox of one person.
+const SHARED_LOCAL = new Set(
+  ('noreply no-reply no_reply donotreply do-not-reply do_not_reply root admin administrator none nobody ' +
+    'unknown user username test testuser email youremail your.email your_email you your yourname your.name ' +
+    'name ubuntu ec2-user localhost').split(' '),
+);
+// Local parts that are personal on a personal domain (me@jane.dev) but no evidence across domains.
+const ROLE_LOCAL = new Set('me i hi hello mail contact info git github gitlab dev code work bot oss opensource public'.split(' '));
+const PLACEHOLDER_DOMAINS = new Set(['example.com', 'example.org', 'example.net', 'domain.com', 'yourdomain.com']);
+// Unconfigured git writes user@hostname; such machine addresses are shared by whoever uses the box.
+const MACHINE_DOMAIN_RE = /\.(?:local|localdomain|lan|home|internal|cluster|localhost|invalid|test|example|none)$/;
+const DOMAIN_RE = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
+const NOREPLY_RE = /^(?:(\d+)\+)?([a-z0-9][a-z0-9-]*(?:\[bot\])?)@users\.noreply\.github\.com$/i;
+
+const GENERIC_TOKENS = new Set(
+  ('root ubuntu admin administrator user username unknown anonymous github gitlab git your name my test tester ' +
+    'default local none nobody ec2 dev developer team bot ci the system actions action web flow localhost ' +
+    'pc server author committer me').split(' '),
+);
+const GENERIC_NAMES = new Set(['john doe', 'jane doe', 'first last', 'firstname lastname', 'foo bar', 'full name']);
+
+export function identityKey(name: string, email: string): string {
+  return `${email.trim().toLowerCase()}\u0000${name.trim()}`;
+}
+
+/**
+ * The address as it identifies a mailbox, or null when it identifies no one
+ * person (empty, not an address, a role or placeholder, a machine default).
+ * `+tag` is dropped (the tag's owner owns the base mailbox) except in GitHub
+ * noreply addresses, where `ID+login` is the account, not a tag; Gmail ignores
+ * dots and answers to googlemail.com, so those are folded too.
+ */
+export function normalizeEmail(email: string): string | null {
+  const e = email.trim().toLowerCase();
+  const at = e.indexOf('@');
+  if (at <= 0 || at !== e.lastIndexOf('@')) return null;
+  let local = e.slice(0, at);
+  let domain = e.slice(at + 1);
+  if (!DOMAIN_RE.test(domain) || MACHINE_DOMAIN_RE.test(domain) || PLACEHOLDER_DOMAINS.has(domain)) return null;
+  if (domain === NOREPLY_DOMAIN) return githubLogin(e) ? e : null;
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (domain === 'gmail.com') local = local.replaceAll('.', '');
+  if (local === '' || SHARED_LOCAL.has(local)) return null;
+  return `${local}@${domain}`;
+}
+
+/** The account behind a GitHub noreply address; login lowercased (GitHub logins are case-insensitive). */
+export function githubLogin(email: string): { login: string; id: number | null } | null {
+  if (!/noreply\.github\.com\s*$/i.test(email)) return null;
+  const m = NOREPLY_RE.exec(email.trim());
+  return m ? { login: m[2]!.toLowerCase(), id: m[1] ? Number(m[1]) : null } : null;
+}
+
+/** Case, accents, punctuation and spacing folded: "José  O'Neil" → "jose o neil". */
+export function normalizeName(name: string): string {
+  // Most names are ASCII; the Unicode path costs several times more.
+  if (/^[\x20-\x7e]*$/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function isGenericNormalized(normalized: string, raw: string): boolean {
+  if (/\[bot\]/i.test(raw)) return true;
+  return normalized === '' || GENERIC_NAMES.has(normalized) || normalized.split(' ').every((t) => GENERIC_TOKENS.has(t));
+}
+
+/** A name that many people use (placeholders, machine users, tools); never evidence of identity. */
+export function isGenericName(name: string): boolean {
+  return isGenericNormalized(normalizeName(name), name);
+}
+
+function parseGroups(node: unknown, file: string, lineOf: (n: unknown) => number, what: string): OverrideGroup[] {
+  if (node === undefined || node === null) return [];
+  if (!isSeq(node)) throw new InputError(`\`${what}\` must be a list`, { file, line: lineOf(node) });
+  return node.items.map((item) => {
+    const line = lineOf(item);
+    let list: unknown = item;
+    if (isMap(item)) {
+      for (const pair of item.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (k !== 'identities' && k !== 'note') throw new InputError(`unknown field ${JSON.stringify(k)}`, { file, line });
+      }
+      list = item.get('identities', true);
+    }
+    const selectors = isSeq(list) ? list.items.map((s) => (isScalar(s) ? String(s.value ?? '').trim() : '')) : [];
+    if (selectors.length < 2 || selectors.some((s) => s === '')) {
+      throw new InputError(`each \`${what}\` entry lists two or more identities (address, name or "Name <address>")`, {
+        file,
+        line,
+      });
+    }
+    return { selectors, line };
+  });
+}
+
+export function parseOverrides(text: string, file: string): IdentityOverrides {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const err = doc.errors[0];
+  if (err) {
+    const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(`YAML: ${message}`, { file, line: err.linePos?.[0].line });
+  }
+  const lineOf = (n: unknown) => {
+    const range = (n as Node | null)?.range;
+    return range ? lineCounter.linePos(range[0]).line : 1;
+  };
+  const root = doc.contents;
+  if (root === null) return { file, same: [], never: [] };
+  if (!isMap(root)) throw new InputError('expected `same:` and `never:` lists', { file, line: lineOf(root) });
+  for (const pair of root.items) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (k !== 'same' && k !== 'never') throw new InputError(`unknown key ${JSON.stringify(k)}`, { file, line: lineOf(pair.key) });
+  }
+  return {
+    file,
+    same: parseGroups(root.get('same', true), file, lineOf, 'same'),
+    never: parseGroups(root.get('never', true), file, lineOf, 'never'),
+  };
+}
+
+/** Reads the curated files; a missing file means no overrides / the built-in webmail list. */
+export function loadIdentityRules(opts: { overridesYaml?: string; webmailYaml?: string } = {}): IdentityRules {
+  const overridesFile = opts.overridesYaml ?? DEFAULT_OVERRIDES;
+  const webmailFile = opts.webmailYaml ?? DEFAULT_WEBMAIL;
+  const overrides = existsSync(overridesFile)
+    ? parseOverrides(readFileSync(overridesFile, 'utf8'), overridesFile)
+    : { file: overridesFile, same: [], never: [] };
+  if (!existsSync(webmailFile)) return { overrides, webmail: BUILTIN_WEBMAIL, webmailLabels: BUILTIN_WEBMAIL_LABELS };
+  // The list is shared with the affiliation code: `webmail:` (or `domains:`) and `webmail_labels:`.
+  const doc = parseDocument(readFileSync(webmailFile, 'utf8'));
+  const root = doc.errors.length ? null : (doc.toJS() as Record<string, unknown> | null);
+  const list = (key: string): string[] | null => {
+    const v = root?.[key];
+    if (v === undefined || v === null) return null;
+    if (!Array.isArray(v) || v.some((d) => typeof d !== 'string')) {
+      throw new InputError(`\`${key}:\` must be a list of strings`, { file: webmailFile });
+    }
+    return v.map((d: string) => d.trim().toLowerCase());
+  };
+  const domains = list('webmail') ?? list('domains');
+  if (!domains) throw new InputError('expected a `webmail:` (or `domains:`) list of domains', { file: webmailFile });
+  return { overrides, webmail: new Set(domains), webmailLabels: new Set(list('webmail_labels') ?? []) };
+}
+
+/** A consumer mail domain: listed, a subdomain of one (vip.qq.com), or a provider's country domain (yahoo.co.jp). */
+export function isWebmail(domain: string, webmail: ReadonlySet<string>, labels: ReadonlySet<string> = new Set()): boolean {
+  const parts = domain.split('.');
+  for (let k = 0; k < parts.length - 1; k++) if (webmail.has(parts.slice(k).join('.'))) return true;
+  // Only a bare or two-label country suffix (hotmail.fr, yahoo.co.uk), so mail.utoronto.ca is not webmail.
+  return parts.length <= 3 && labels.has(parts[0]!) && parts.slice(1).every((p) => p.length <= 3);
+}
+
+// Union-find over identity indexes, path halving and union by rank. `never`
+// overrides are tags on the roots: group g, entry m. A union that would bring
+// two different entries of one group together is refused.
+interface Forest {
+  parent: Int32Array;
+  rank: Uint8Array;
+  tags: (Map<number, number> | undefined)[];
+}
+
+function find(f: Forest, x: number): number {
+  while (f.parent[x] !== x) {
+    const up = f.parent[f.parent[x]!]!;
+    f.parent[x] = up;
+    x = up;
+  }
+  return x;
+}
+
+/** Returns 'merged', 'same' (already one person) or 'blocked'. */
+function union(f: Forest, a: number, b: number): 'merged' | 'same' | 'blocked' {
+  let ra = find(f, a);
+  let rb = find(f, b);
+  if (ra === rb) return 'same';
+  const ta = f.tags[ra];
+  const tb = f.tags[rb];
+  if (ta && tb) {
+    const [small, large] = ta.size < tb.size ? [ta, tb] : [tb, ta];
+    for (const [g, m] of small) if (large.has(g) && large.get(g) !== m) return 'blocked';
+  }
+  if (f.rank[ra]! < f.rank[rb]!) [ra, rb] = [rb, ra];
+  f.parent[rb] = ra;
+  if (f.rank[ra] === f.rank[rb]) f.rank[ra]! += 1;
+  const [keep, moved] = [f.tags[ra], f.tags[rb]];
+  if (moved) {
+    if (keep) for (const [g, m] of moved) keep.set(g, m);
+    else f.tags[ra] = moved;
+    f.tags[rb] = undefined;
+  }
+  return 'merged';
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+interface Identity {
+  key: string;
+  name: string;
+  email: string;
+  repos: string[];
+  index: number;
+}
+
+/**
+ * Resolves observations into people. Rules run in the order of DESIGN §2 and the
+ * first rule that joins two identities is the one logged. Identities are handled
+ * in key order, so the result does not depend on the order of the input. Rules
+ * not given are read from data/identities/ (see loadIdentityRules).
+ */
+export function resolveIdentities(
+  observations: readonly IdentityObservation[],
+  rules: Partial<IdentityRules> = {},
+): IdentityResolution {
+  const { overrides, webmail, webmailLabels } =
+    rules.overrides && rules.webmail ? (rules as IdentityRules) : { ...loadIdentityRules(), ...rules };
+  const webmailCache = new Map<string, boolean>();
+  const isWebmailDomain = (d: string): boolean => {
+    let hit = webmailCache.get(d);
+    if (hit === undefined) webmailCache.set(d, (hit = isWebmail(d, webmail, webmailLabels)));
+    return hit;
+  };
+
+  const seen = new Map<string, Identity>();
+  const note = (name: string, email: string, repo: string): Identity => {
+    const key = identityKey(name, email);
+    let id = seen.get(key);
+    if (!id) seen.set(key, (id = { key, name: name.trim(), email: email.trim().toLowerCase(), repos: [], index: -1 }));
+    if (!id.repos.includes(repo)) id.repos.push(repo);
+    return id;
+  };
+  const mailmapped: [Identity, Identity, string][] = [];
+  for (const o of observations) {
+    const raw = note(o.name, o.email, o.repo);
+    if (o.mailmappedName === undefined && o.mailmappedEmail === undefined) continue;
+    const mapped = note(o.mailmappedName ?? o.name, o.mailmappedEmail ?? o.email, o.repo);
+    if (mapped !== raw) mailmapped.push([raw, mapped, o.repo]);
+  }
+
+  const ids = [...seen.values()].sort((x, y) => (x.key < y.key ? -1 : 1));
+  ids.forEach((id, i) => (id.index = i));
+  const n = ids.length;
+  const forest: Forest = { parent: Int32Array.from({ length: n }, (_, i) => i), rank: new Uint8Array(n), tags: [] };
+  const links: IdentityLink[] = [];
+  const blocked: IdentityLink[] = [];
+  const link = (a: number, b: number, rule: LinkRule, evidence: string): boolean => {
+    const result = union(forest, a, b);
+    if (result === 'same') return true;
+    (result === 'merged' ? links : blocked).push({ a: ids[a]!.key, b: ids[b]!.key, rule, evidence });
+    return result === 'merged';
+  };
+  const linkAll = (members: readonly number[], rule: LinkRule, evidence: string) => {
+    for (let k = 1; k < members.length; k++) link(members[0]!, members[k]!, rule, evidence);
+  };
+  const names = ids.map((id) => normalizeName(id.name));
+
+  if (overrides.same.length || overrides.never.length) applyOverrides(overrides, ids, names, seen, forest, link);
+
+  const pairs = mailmapped.map(([x, y, repo]): [number, number, string] =>
+    x.index < y.index ? [x.index, y.index, repo] : [y.index, x.index, repo],
+  );
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1));
+  for (const [a, b, repo] of pairs) link(a, b, 'mailmap', `.mailmap of ${repo}`);
+
+  const normalized = ids.map((id) => normalizeEmail(id.email));
+  const sameEmail = new Map<string, number[]>();
+  normalized.forEach((e, i) => e !== null && push(sameEmail, e, i));
+  const sharedAddresses: string[] = [];
+  for (const [email, members] of sameEmail) {
+    if (members.length < 2) continue;
+    // A team or service address (one in the dataset carries 20 names; a person's
+    // own address at most 8 spellings of theirs) identifies no one.
+    if (members.length >= SHARED_ADDRESS_NAMES && new Set(members.map((i) => names[i])).size >= SHARED_ADDRESS_NAMES) {
+      sharedAddresses.push(email);
+      for (const i of members) normalized[i] = null;
+      continue;
+    }
+    linkAll(members, 'email', email);
+  }
+
+  // A renamed account keeps its id; a login freed by a rename can be taken by another
+  // account, so a bare login links to id forms only when all of them agree on the id.
+  const github = normalized.map((email) => (email === null ? null : githubLogin(email)));
+  const byId = new Map<number, number[]>();
+  const byLogin = new Map<string, { members: number[]; ids: Set<number> }>();
+  github.forEach((gh, i) => {
+    if (!gh) return;
+    if (gh.id !== null) push(byId, gh.id, i);
+    const entry = byLogin.get(gh.login) ?? { members: [], ids: new Set<number>() };
+    if (entry.members.push(i) === 1) byLogin.set(gh.login, entry);
+    if (gh.id !== null) entry.ids.add(gh.id);
+  });
+  for (const [id, members] of byId) linkAll(members, 'github-noreply', `id ${id}`);
+  for (const [login, entry] of byLogin) {
+    if (entry.ids.size <= 1) linkAll(entry.members, 'github-noreply', `login ${login}`);
+  }
+
+  // Same full name, plus one more thing in common between the two identities.
+  const byFullName = new Map<string, number[]>();
+  names.forEach((name, i) => {
+    if (name.includes(' ') && !isGenericNormalized(name, ids[i]!.name)) push(byFullName, name, i);
+  });
+  // Local parts compare without separators (wei.zhang@corp, weizhang@gmail, login
+  // wei-zhang). A role word, or one of the person's own name tokens, adds nothing to the name.
+  const local = (i: number): string | null => {
+    const email = normalized[i];
+    if (!email) return null;
+    const l = (github[i]?.login ?? email.slice(0, email.indexOf('@'))).replace(/[._-]/g, '');
+    return l && !ROLE_LOCAL.has(l) && !names[i]!.split(' ').includes(l) ? l : null;
+  };
+  const domain = (i: number): string | null => {
+    const email = normalized[i];
+    const d = email && !github[i] ? email.slice(email.indexOf('@') + 1) : null;
+    return d && !isWebmailDomain(d) ? d : null;
+  };
+  for (const members of byFullName.values()) {
+    if (members.length < 2) continue;
+    const locals = members.map(local);
+    const domains = members.map(domain);
+    // Pairs for the usual handful of identities; buckets for a very common name.
+    if (members.length <= 24) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) {
+          const [a, b] = [members[x]!, members[y]!];
+          const repo = ids[a]!.repos.find((r) => ids[b]!.repos.includes(r));
+          const evidence =
+            locals[x] && locals[x] === locals[y] ? `local part ${locals[x]}`
+            : domains[x] && domains[x] === domains[y] ? `domain ${domains[x]}`
+            : repo ? `repo ${repo}`
+            : null;
+          if (evidence) link(a, b, 'name+corroboration', evidence);
+        }
+      }
+      continue;
+    }
+    const buckets = new Map<string, number[]>();
+    members.forEach((i, x) => {
+      if (locals[x]) push(buckets, `local part ${locals[x]}`, i);
+      if (domains[x]) push(buckets, `domain ${domains[x]}`, i);
+      for (const repo of ids[i]!.repos) push(buckets, `repo ${repo}`, i);
+    });
+    for (const [evidence, group] of buckets) if (group.length > 1) linkAll(group, 'name+corroboration', evidence);
+  }
+
+  const keyToPerson = new Map<string, number>();
+  const personOfRoot = new Int32Array(n).fill(-1);
+  let people = 0;
+  for (let i = 0; i < n; i++) {
+    const root = find(forest, i);
+    if (personOfRoot[root] === -1) personOfRoot[root] = people++;
+    keyToPerson.set(ids[i]!.key, personOfRoot[root]!);
+  }
+  return { keyToPerson, links, blocked, sharedAddresses: sharedAddresses.sort(), people };
+}
+
+// Selectors: `Name <address>` is that identity, an address every identity with it,
+// anything else every identity with that (normalized) name.
+function applyOverrides(
+  overrides: IdentityOverrides,
+  ids: readonly Identity[],
+  names: readonly string[],
+  byKey: ReadonlyMap<string, Identity>,
+  forest: Forest,
+  link: (a: number, b: number, rule: LinkRule, evidence: string) => boolean,
+): void {
+  const byEmail = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    push(byEmail, id.email, i);
+    push(byName, names[i]!, i);
+  });
+  const select = (selector: string): number[] => {
+    const exact = /^(.*?)\s*<([^<>]*)>$/.exec(selector);
+    if (exact) {
+      const id = byKey.get(identityKey(exact[1]!, exact[2]!));
+      return id ? [id.index] : [];
+    }
+    if (selector.includes('@')) return byEmail.get(selector.toLowerCase()) ?? [];
+    return byName.get(normalizeName(selector)) ?? [];
+  };
+  const { file } = overrides;
+  overrides.never.forEach((group, g) => {
+    group.selectors.forEach((selector, m) => {
+      for (const i of select(selector)) {
+        const tags = (forest.tags[i] ??= new Map());
+        if (tags.has(g) && tags.get(g) !== m) {
+          const who = ids[i]!;
+          throw new InputError(`${who.name} <${who.email}> matches two entries of this \`never\` group`, { file, line: group.line });
+        }
+        tags.set(g, m);
+      }
+    });
+  });
+  for (const group of overrides.same) {
+    const members = [...new Set(group.selectors.flatMap(select))].sort((x, y) => x - y);
+    for (let k = 1; k < members.length; k++) {
+      if (!link(members[0]!, members[k]!, 'override', `${basename(file)}:${group.line}`)) {
+        throw new InputError('this `same` group contradicts a `never` group', { file, line: group.line });
+      }
+    }
+  }
+}
