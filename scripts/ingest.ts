@@ -1,7 +1,8 @@
 // npm run ingest -- --from ../shared/data/gitlogs   (a folder of *.gitlog.gz exports)
 // npm run ingest -- --from ~/clones                 (a folder of git clones, OWNER__NAME or OWNER/NAME)
+// --registry <dir> reads tracked-repos.csv and categories.yaml from <dir> instead of data/.
 import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRegistry } from './lib/registry.ts';
 import { runIngest, untrackedExports } from './lib/ingest-run.ts';
@@ -14,12 +15,15 @@ runCli(async () => {
       clones: { type: 'string' },
       warehouse: { type: 'string', default: 'data/warehouse' },
       jobs: { type: 'string' },
+      registry: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
     },
   });
   let exportsDir: string | undefined;
   let clonesDir = values.clones ? resolve(values.clones) : undefined;
-  const from = values.from ?? (existsSync('../shared/data/gitlogs') ? '../shared/data/gitlogs' : undefined);
+  // The shared exports are the default source only when no source is named: with
+  // --clones alone they would shadow the clones and be reported as untracked.
+  const from = values.from ?? (!clonesDir && existsSync('../shared/data/gitlogs') ? '../shared/data/gitlogs' : undefined);
   if (!from && !clonesDir) throw new Error('nothing to ingest: pass --from <folder of *.gitlog.gz exports or of git clones>');
   if (from) {
     const dir = resolve(from);
@@ -27,7 +31,11 @@ runCli(async () => {
     if (readdirSync(dir).some((f) => f.endsWith('.gitlog.gz'))) exportsDir = dir;
     else clonesDir = dir;
   }
-  const registry = await loadRegistry();
+  const registryDir = values.registry ? resolve(values.registry) : undefined;
+  if (registryDir && !existsSync(registryDir)) throw new Error(`${values.registry}: registry folder does not exist`);
+  const registry = await loadRegistry(
+    registryDir ? { reposCsv: join(registryDir, 'tracked-repos.csv'), categoriesYaml: join(registryDir, 'categories.yaml') } : {},
+  );
   process.stderr.write(`Ingesting ${registry.repos.length} tracked repositories from ${exportsDir ?? clonesDir}\n`);
   const summary = await runIngest({
     registry,

@@ -9,9 +9,19 @@ export async function streamGitlogExport(file: string, onChunk: (chunk: Buffer) 
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   input.on('error', (e) => gunzip.destroy(e));
   input.pipe(gunzip);
+  // Only errors of the stream itself mean a bad gzip; an error the consumer throws
+  // (a parse error naming file:line) must reach the caller unchanged.
+  let consumerError: { error: unknown } | null = null;
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      if (!onChunk(chunk)) break;
+      let more: boolean;
+      try {
+        more = onChunk(chunk);
+      } catch (e) {
+        consumerError = { error: e };
+        break;
+      }
+      if (!more) break;
     }
   } catch (e) {
     const msg = (e as Error).message;
@@ -20,4 +30,5 @@ export async function streamGitlogExport(file: string, onChunk: (chunk: Buffer) 
     input.destroy();
     gunzip.destroy();
   }
+  if (consumerError) throw consumerError.error;
 }

@@ -24,10 +24,12 @@ export interface ParserOptions {
 
 export class GitlogParser {
   private readonly opts: ParserOptions;
-  private pending: Buffer | null = null;
+  /** Chunks of the record in progress; joined only once a later record starts. */
+  private pending: Buffer[] = [];
   private line = 1;
   private stopped = false;
-  private sawRecord = false;
+  /** The first non-blank byte has been seen (and was 0x1E). */
+  private started = false;
   bytes = 0;
   commits = 0;
 
@@ -41,46 +43,54 @@ export class GitlogParser {
 
   /** Feeds the next chunk; complete records are emitted, the tail is kept. */
   push(chunk: Buffer): void {
-    if (this.stopped) return;
+    if (this.stopped || chunk.length === 0) return;
     this.bytes += chunk.length;
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    const last = buf.lastIndexOf(RS);
-    if (last <= 0) {
-      this.pending = buf;
-      if (!this.sawRecord && buf.length > 0 && buf[0] !== RS) this.failNoRecordStart(buf);
+    if (!this.started) this.checkStart(chunk);
+    const lastInChunk = chunk.lastIndexOf(RS);
+    // A record longer than a chunk (a commit touching thousands of files) is only
+    // collected here: joining on every chunk would copy it over and over.
+    if (lastInChunk === -1) {
+      this.pending.push(chunk);
       return;
     }
+    const buf = this.pending.length ? Buffer.concat([...this.pending, chunk]) : chunk;
+    const last = buf.length - chunk.length + lastInChunk;
     this.parseRecords(buf, 0, last);
-    this.pending = this.stopped ? null : buf.subarray(last);
+    this.pending = this.stopped ? [] : [buf.subarray(last)];
   }
 
   /** Flushes the final record; throws if the stream ended inside a header. */
   end(): void {
-    if (this.stopped || !this.pending) return;
-    const buf = this.pending;
-    this.pending = null;
+    if (this.stopped || !this.pending.length) return;
+    const buf = Buffer.concat(this.pending);
+    this.pending = [];
     this.parseRecords(buf, 0, buf.length);
   }
 
-  private failNoRecordStart(buf: Buffer): never {
-    throw new InputError('not a gitlog v1 stream: it does not start with a record separator (0x1E)', {
-      file: this.opts.file,
-      line: 1,
-    });
+  /** Blank space may precede the first record; any other first byte means a wrong file. */
+  private checkStart(chunk: Buffer): void {
+    let i = 0;
+    while (i < chunk.length && isBlank(chunk[i]!)) i++;
+    if (i === chunk.length) return;
+    if (chunk[i] !== RS) {
+      throw new InputError('not a gitlog v1 stream: it does not start with a record separator (0x1E)', {
+        file: this.opts.file,
+        line: 1,
+      });
+    }
+    this.started = true;
   }
 
   private parseRecords(buf: Buffer, from: number, to: number): void {
     let start = from;
-    if (!this.sawRecord) {
-      // Leading blank space is tolerated; anything else means a wrong file.
-      while (start < to && (buf[start] === 0x0a || buf[start] === 0x0d || buf[start] === 0x20)) start++;
-      if (start < to && buf[start] !== RS) this.failNoRecordStart(buf);
+    while (start < to && buf[start] !== RS) {
+      if (buf[start] === 0x0a) this.line++;
+      start++;
     }
     while (start < to && !this.stopped) {
       let next = buf.indexOf(RS, start + 1);
       if (next === -1 || next > to) next = to;
       this.parseRecord(buf, start + 1, next);
-      this.sawRecord = true;
       start = next;
     }
   }
@@ -91,7 +101,8 @@ export class GitlogParser {
     const valid = isUtf8(slice);
     const text = slice.toString('utf8');
     const nl = text.indexOf('\n');
-    const header = nl === -1 ? text : text.slice(0, nl);
+    let header = nl === -1 ? text : text.slice(0, nl);
+    if (header.endsWith('\r')) header = header.slice(0, -1);
     const fields = header.split(US);
     const sha = fields[0] ?? '';
     if (fields.length < HEADER_FIELDS || !SHA_RE.test(sha)) {
@@ -113,7 +124,8 @@ export class GitlogParser {
       let end = text.indexOf('\n', pos);
       if (end === -1) end = text.length;
       lineNo++;
-      if (end > pos) {
+      // Blank lines (git prints one after each header) carry nothing, CRLF or not.
+      if (end > pos && !(end === pos + 1 && text.charCodeAt(pos) === 13)) {
         const change = parseNumstat(text, pos, end);
         if (change) files.push(change);
         else {
@@ -127,6 +139,9 @@ export class GitlogParser {
     }
     // A record's text ends with the newline before the next RS; count every newline.
     this.line = recordLine + countNewlines(text);
+    // The subject is raw message text and may itself hold 0x1F; the fields around it
+    // are fixed, so anything extra belongs to the subject.
+    const last = fields.length - 1;
     const commit: RawCommit = {
       sha,
       parents: fields[1] ? fields[1].split(' ') : [],
@@ -135,13 +150,17 @@ export class GitlogParser {
       authorDate: fields[6]!,
       committer: { name: fields[7]!, email: fields[8]! },
       committerDate: fields[9]!,
-      subject: fields[10]!,
-      coAuthors: parseCoAuthors(fields.slice(11).join(US)),
+      subject: last === HEADER_FIELDS - 1 ? fields[10]! : fields.slice(10, last).join(US),
+      coAuthors: parseCoAuthors(fields[last]!),
       files,
     };
     this.commits++;
     if (this.opts.onCommit(commit, recordLine) === false) this.stopped = true;
   }
+}
+
+function isBlank(b: number): boolean {
+  return b === 0x0a || b === 0x0d || b === 0x20 || b === 0x09;
 }
 
 function countNewlines(text: string): number {
@@ -175,7 +194,41 @@ function parseNumstat(text: string, from: number, to: number): FileChange | null
   const added = parseCount(text, from, t1);
   const deleted = parseCount(text, t1 + 1, t2);
   if (added === undefined || deleted === undefined || t2 + 1 >= to) return null;
-  return { path: text.slice(t2 + 1, to), added, deleted };
+  const path = text.charCodeAt(t2 + 1) === 34 /* " */ ? unquotePath(text.slice(t2 + 1, to)) : text.slice(t2 + 1, to);
+  return { path, added, deleted };
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * core.quotepath=off stops git from escaping non-ASCII bytes, but a path holding a
+ * double quote, a backslash or a control character is still printed C-quoted
+ * (`"a\"b.txt"`). A real path never starts with `"` unquoted, since that byte itself
+ * triggers quoting, so a leading quote always means an escaped path.
+ */
+export function unquotePath(quoted: string): string {
+  if (quoted.length < 2 || !quoted.endsWith('"')) return quoted;
+  const bytes: number[] = [];
+  const body = quoted.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\' || i + 1 >= body.length) {
+      const cp = body.codePointAt(i)!;
+      for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) bytes.push(b);
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    const next = body[i + 1]!;
+    if (/[0-7]/.test(next) && /^[0-7]{3}$/.test(body.slice(i + 1, i + 4))) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else if (next in C_ESCAPES) {
+      bytes.push(C_ESCAPES[next]!);
+      i += 1;
+    } else {
+      return quoted; // not git's quoting after all: keep what was printed
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 const CO_AUTHOR_RE = /^\s*(.*?)\s*<([^<>]*)>\s*$/;

@@ -17,11 +17,12 @@ export interface RepoTask {
   /** Clones: the revision range to log (`HEAD` or `old..HEAD`). */
   range?: string;
   /**
-   * Exports: the head ingested last time and every SHA already staged. An export is
+   * Exports: the head ingested last time and every SHA already staged, with the
+   * mailmapped author it was staged with (`name\x1femail`, same order). An export is
    * always read whole (date order is not ancestry order, so stopping at the old
    * head could miss merged-in commits) but only unseen commits are written.
    */
-  previous?: { head: string; shas: string[] };
+  previous?: { head: string; shas: string[]; authors: string[] };
   outDir: string;
   nowMs: number;
 }
@@ -33,6 +34,11 @@ export interface RepoResult {
   head: string | null;
   /** True when the previous head is still in the history: only new commits were written. */
   reachedStop: boolean;
+  /**
+   * A commit staged before now maps to another author (the .mailmap changed): the
+   * staged rows are stale and the repository must be read again in full.
+   */
+  staleAuthors: boolean;
   bytes: number;
   warnings: Warning[];
   warningCount: number;
@@ -69,9 +75,9 @@ export async function ingestRepo(task: RepoTask, onProgress?: (commits: number, 
   mkdirSync(task.outDir, { recursive: true });
   const commitsOut = new BufferedFile(join(task.outDir, 'commits.csv'));
   const coauthorsOut = new BufferedFile(join(task.outDir, 'coauthors.csv'));
-  const result: RepoResult = { repo: task.repo, commits: 0, head: null, reachedStop: false, bytes: 0, warnings: [], warningCount: 0 };
+  const result: RepoResult = { repo: task.repo, commits: 0, head: null, reachedStop: false, staleAuthors: false, bytes: 0, warnings: [], warningCount: 0 };
   const file = task.source.path;
-  const known = task.previous ? new Set(task.previous.shas) : null;
+  const known = task.previous ? new Map(task.previous.shas.map((sha, i) => [sha, task.previous!.authors[i]])) : null;
   const addWarning = (w: Warning): void => {
     result.warningCount++;
     if (result.warnings.length < MAX_KEPT_WARNINGS) result.warnings.push(w);
@@ -83,7 +89,10 @@ export async function ingestRepo(task: RepoTask, onProgress?: (commits: number, 
       if (result.head === null) result.head = c.sha;
       if (known) {
         if (c.sha === task.previous!.head) result.reachedStop = true;
-        if (known.has(c.sha)) return;
+        if (known.has(c.sha)) {
+          if (known.get(c.sha) !== `${c.authorMailmapped.name}\x1f${c.authorMailmapped.email}`) result.staleAuthors = true;
+          return;
+        }
       }
       const rows = commitRows(c, task.nowMs, (w) => addWarning({ message: w.message, location: { file, line, commit: w.commit } }));
       commitsOut.write(rows.commitLine);

@@ -1,13 +1,13 @@
 // Orchestrates an ingest: which repositories need work, a pool of worker threads
 // that parse them, the staging commits, then the warehouse build.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Registry } from './registry.ts';
 import { classifierVersion } from './curated-lists.ts';
-import { headOf, isAncestor } from './git-runner.ts';
+import { headOf, isAncestor, mailmapBlob } from './git-runner.ts';
 import type { RepoResult, RepoSource, RepoTask } from './ingest-repo.ts';
 import { Progress } from './progress.ts';
 import { csvPartToParquet, fileFingerprint, repoSlug, sqlString, Staging, type RepoState } from './staging.ts';
@@ -15,7 +15,7 @@ import { buildWarehouse, type BuildResult } from './warehouse-build.ts';
 import type { Warning } from './types.ts';
 
 /** Bump when the parser or the staging columns change: every repository is ingested again. */
-export const PARSER_VERSION = 'gitlog-v1.1';
+export const PARSER_VERSION = 'gitlog-v1.2';
 
 export interface IngestOptions {
   registry: Registry;
@@ -78,7 +78,11 @@ async function planJob(repo: string, found: { source: RepoSource; weight: number
   }
   const head = (await headOf(found.source.path)) ?? '';
   if (sameEngine && state!.fingerprint === head) return 'unchanged';
-  const incremental = sameEngine && state!.head !== null && head !== '' && (await isAncestor(found.source.path, state!.head, head));
+  const dir = found.source.path;
+  const incremental =
+    sameEngine && state!.head !== null && head !== '' &&
+    (await isAncestor(dir, state!.head, head)) &&
+    (await mailmapBlob(dir, state!.head)) === (await mailmapBlob(dir, head));
   return {
     repo,
     source: found.source,
@@ -90,50 +94,76 @@ async function planJob(repo: string, found: { source: RepoSource; weight: number
   };
 }
 
-async function stagedShas(conn: DuckDBConnection, staging: Staging, state: RepoState): Promise<string[]> {
+async function stagedShas(conn: DuckDBConnection, staging: Staging, state: RepoState): Promise<{ shas: string[]; authors: string[] }> {
   const files = staging.partFiles(state, 'commits');
-  if (!files.length) return [];
-  const r = await conn.runAndReadAll(`SELECT sha FROM read_parquet([${files.map(sqlString).join(', ')}])`);
-  return r.getRows().map((row) => String(row[0]));
+  if (!files.length) return { shas: [], authors: [] };
+  const r = await conn.runAndReadAll(
+    `SELECT sha, coalesce(author_name_mm, '') || chr(31) || coalesce(author_email_mm, '') FROM read_parquet([${files.map(sqlString).join(', ')}])`,
+  );
+  const rows = r.getRows();
+  return { shas: rows.map((row) => String(row[0])), authors: rows.map((row) => String(row[1])) };
 }
 
 class WorkerPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
   constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./ingest-worker.ts', import.meta.url));
-      this.workers.push(w);
-      this.idle.push(w);
-    }
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+  private spawn(): Worker {
+    const w = new Worker(new URL('./ingest-worker.ts', import.meta.url));
+    this.workers.add(w);
+    return w;
   }
   async run(task: RepoTask, onProgress: (commits: number, bytes: number) => void): Promise<RepoResult> {
-    const worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    let worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    // A worker that crashed (an uncaught error, out of memory) is gone: handing it the
+    // next task would wait for an answer forever.
+    let dead = false;
     try {
       return await new Promise<RepoResult>((resolve, reject) => {
+        const cleanup = (): void => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+        };
         const onMessage = (m: { type: string; result?: RepoResult; message?: string; commits?: number; bytes?: number }): void => {
           if (m.type === 'progress') onProgress(m.commits!, m.bytes!);
           else {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
+            cleanup();
             if (m.type === 'done') resolve(m.result!);
             else reject(new Error(m.message));
           }
         };
-        const onError = (e: Error): void => reject(e);
+        const onError = (e: Error): void => {
+          dead = true;
+          cleanup();
+          reject(new Error(`${task.repo}: ingest worker crashed: ${e.message}`));
+        };
+        const onExit = (code: number): void => {
+          dead = true;
+          cleanup();
+          reject(new Error(`${task.repo}: ingest worker exited (code ${code})`));
+        };
         worker.on('message', onMessage);
         worker.on('error', onError);
+        worker.on('exit', onExit);
         worker.postMessage(task);
       });
     } finally {
+      if (dead) {
+        this.workers.delete(worker);
+        void worker.terminate();
+        worker = this.spawn();
+      }
       const next = this.waiting.shift();
       if (next) next(worker);
       else this.idle.push(worker);
     }
   }
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
 
@@ -188,7 +218,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   };
   const runOne = async (job: Job, full: boolean): Promise<RepoResult> => {
     const previous = !full && job.incremental && job.source.kind === 'export' && job.state
-      ? { head: job.state.head!, shas: await serial(() => stagedShas(conn, staging, job.state!)) }
+      ? { head: job.state.head!, ...(await serial(() => stagedShas(conn, staging, job.state!))) }
       : undefined;
     const task: RepoTask = {
       repo: job.repo, source: job.source, outDir: staging.newTmpDir(job.repo), nowMs, previous,
@@ -200,9 +230,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       report();
     });
     const incremental = !full && job.incremental;
-    if (incremental && job.source.kind === 'export' && !result.reachedStop) {
-      // The old head is gone: the history was rewritten, so this repository starts over.
-      progress.log(`${job.repo}: history rewritten since the last ingest; ingesting it again`);
+    if (incremental && job.source.kind === 'export' && (!result.reachedStop || result.staleAuthors)) {
+      // The old head is gone (history rewritten) or old commits now map to other
+      // authors (.mailmap changed): this repository starts over.
+      rmSync(task.outDir, { recursive: true, force: true });
+      progress.log(`${job.repo}: ${result.reachedStop ? '.mailmap changed' : 'history rewritten'} since the last ingest; ingesting it again`);
       return runOne(job, true);
     }
     const replace = !incremental;

@@ -27,7 +27,8 @@ export function progressLine(state: ProgressState, elapsedS: number, width = 24)
 export class Progress {
   private readonly tty: boolean;
   private readonly started = performance.now();
-  private lastPlain = 0;
+  // -Infinity, not 0: performance.now() starts near 0, which would swallow the first line.
+  private lastPlain = Number.NEGATIVE_INFINITY;
   private readonly out: NodeJS.WriteStream;
 
   constructor(out: NodeJS.WriteStream = process.stderr) {

@@ -118,8 +118,10 @@ function columnsSpec(cols: Record<string, string>): string {
   return `{${Object.entries(cols).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}`;
 }
 
+// auto_detect=false: every option is given, and the sniffer fails on an empty file
+// (a repository with no co-authored commit, an empty history, an incremental part).
 function readStagingCsv(file: string, cols: Record<string, string>): string {
-  return `read_csv(${sqlString(file)}, delim=chr(31), quote='', escape='', header=false, nullstr=${sqlString(NULL_TEXT)}, columns=${columnsSpec(cols)})`;
+  return `read_csv(${sqlString(file)}, auto_detect=false, delim=chr(31), quote='', escape='', header=false, nullstr=${sqlString(NULL_TEXT)}, columns=${columnsSpec(cols)})`;
 }
 
 /** Converts a worker's delimited files into Parquet in the same folder, then drops the text. */

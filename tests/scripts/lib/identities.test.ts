@@ -311,9 +311,10 @@ describe('resolveIdentities: output', () => {
     expect(r.links.map((l) => l.rule).sort()).toEqual(['email', 'mailmap']);
   });
 
-  it('resolves 100k observations in well under a second', () => {
+  it('resolves 100k observations: each person once, a shared common name never merged', () => {
     // 25k people, each seen four ways (as the ingest collects them), plus a
     // common name shared by many people in different repos, which must stay apart.
+    // (Its speed is measured by `npm run bench`, not asserted here.)
     const big: IdentityObservation[] = [];
     for (let p = 0; p < 25_000; p++) {
       const repo = (k: number) => `org${p % 97}/repo${(p + k) % 13}`;
@@ -323,16 +324,7 @@ describe('resolveIdentities: output', () => {
       big.push({ name: `u${p}`, email: `user${p}@users.noreply.github.com`, repo: repo(3), mailmappedName: `Person ${p} Name`, mailmappedEmail: `p${p}@gmail.com` });
     }
     for (let k = 0; k < 1000; k++) big.push(o('Wei Zhang', `wz${k}@gmail.com`, `solo${k}/repo`));
-    // Best of three: the first run also pays for compiling the code.
-    let ms = Infinity;
-    let r: IdentityResolution | undefined;
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      r = resolve(big);
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    expect(r!.people).toBe(26_000);
-    expect(ms).toBeLessThan(1000);
+    expect(resolve(big).people).toBe(26_000);
   });
 });
 

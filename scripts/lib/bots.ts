@@ -1,0 +1,154 @@
+// Bot detection (DESIGN §2 "Bots"). Rules, first match wins:
+//   1. a name, login or address local part ending in `[bot]` — GitHub's own marker;
+//   2. the curated accounts and group/export accounts of bots.yaml;
+//   3. the human allow-list (data/identities/human-allowlist.yaml) — people whose
+//      name or login looks like automation are never bots by *pattern*;
+//   4. patterns: a marker word (`bot`, `robot`, `automation`, …) as a whole word
+//      of the name, login or local part; a CamelCase name ending in `Bot`
+//      (`MNNSyncBot`); a one-word identifier ending in `bot` (`goreleaserbot`)
+//      unless it ends in an allow-listed surname (`talbot`); `CI` as a word of the
+//      name or a `-ci`/`ci-` part of a login; a group name (`… Team`, `… authors`);
+//      a system-account prefix of the local part or one-word name (`sys_`).
+// Whole words, not substrings: "Abbott", "Talbot", "Bottou", "Sidebottom",
+// "robot.inventor@" and "turbotoribio" must stay human.
+// AI agents are decided by agents.ts; callers check isAgent first.
+
+import { botsList, humanAllowList } from './curated-lists.ts';
+
+interface BotRules {
+  names: Set<string>;
+  emails: Set<string>;
+  logins: Set<string>;
+  ids: Set<string>;
+  words: Set<string>;
+  groupWords: Set<string>;
+  localPrefixes: string[];
+  allowWords: string[];
+  allowNames: Set<string>;
+  allowEmails: Set<string>;
+  allowLogins: Set<string>;
+}
+
+let rules: BotRules | undefined;
+
+function getRules(): BotRules {
+  if (rules) return rules;
+  const b = botsList();
+  const h = humanAllowList();
+  rules = {
+    names: new Set([...b.accounts.names, ...b.groupAccounts.names]),
+    emails: new Set([...b.accounts.emails, ...b.groupAccounts.emails]),
+    logins: new Set(b.accounts.logins),
+    ids: new Set(b.accounts.githubIds),
+    words: new Set(b.words),
+    groupWords: new Set(b.groupWords),
+    localPrefixes: b.localPartPrefixes,
+    allowWords: h.words,
+    allowNames: new Set(h.names),
+    allowEmails: new Set(h.emails),
+    allowLogins: new Set(h.logins),
+  };
+  return rules;
+}
+
+const NOREPLY_SUFFIX = '@users.noreply.github.com';
+const NOREPLY_RE = /^(?:(\d+)\+)?([^@\s]+)@users\.noreply\.github\.com$/;
+const NAME_SPLIT_RE = /[^a-z0-9]+/;
+const IDENT_SPLIT_RE = /[-_+]+/;
+const WHITESPACE_RE = /\s+/;
+const CAMEL_BOT_RE = /[a-z0-9]Bot$/;
+const CI_WORD_RE = /(?:^|[^A-Za-z0-9])CI(?:$|[^A-Za-z0-9])/;
+const BOT_SUFFIX = '[bot]';
+
+/** GitHub id and login of a noreply address (lowercased input), else nulls. */
+export function githubNoreply(email: string): { id: string | null; login: string | null } {
+  if (!email.endsWith(NOREPLY_SUFFIX)) return { id: null, login: null };
+  const m = NOREPLY_RE.exec(email);
+  if (!m) return { id: null, login: null };
+  return { id: m[1] ?? null, login: m[2] ?? null };
+}
+
+function hasWord(parts: string[], words: Set<string>): boolean {
+  for (const p of parts) if (words.has(p)) return true;
+  return false;
+}
+
+/** One-word identifiers such as `goreleaserbot`; the allow-list keeps `jtalbot` human. */
+function botSuffix(ident: string, allowWords: string[]): boolean {
+  if (ident.length < 6 || !ident.endsWith('bot')) return false;
+  for (const w of allowWords) if (ident.endsWith(w)) return false;
+  return true;
+}
+
+/** A login or local part built from -/_ parts, one of them `ci` (`polyaxon-ci`). */
+function ciPart(parts: string[]): boolean {
+  return parts.length > 1 && parts.includes('ci');
+}
+
+function classify(rawName: string, rawEmail: string): boolean {
+  const r = getRules();
+  const name = rawName.trim();
+  const n = name.toLowerCase();
+  const e = rawEmail.trim().toLowerCase();
+  const at = e.lastIndexOf('@');
+  const local = at >= 0 ? e.slice(0, at) : e;
+  const gh = githubNoreply(e);
+  const login = gh.login;
+
+  if (n.endsWith(BOT_SUFFIX) || local.endsWith(BOT_SUFFIX) || (login !== null && login.endsWith(BOT_SUFFIX))) {
+    return true;
+  }
+
+  if (r.names.has(n) || r.emails.has(e)) return true;
+  if (login !== null && r.logins.has(login)) return true;
+  if (gh.id !== null && r.ids.has(gh.id)) return true;
+
+  if (r.allowNames.has(n) || r.allowEmails.has(e) || (login !== null && r.allowLogins.has(login))) return false;
+  // A one-word name is often the login itself (`jenfoxbot <jen.fox@…>`).
+  if (n !== '' && !n.includes(' ') && r.allowLogins.has(n)) return false;
+
+  // Name words.
+  const nameWords = n === '' ? [] : n.split(NAME_SPLIT_RE);
+  if (hasWord(nameWords, r.words)) return true;
+  const spaced = name === '' ? [] : name.split(WHITESPACE_RE);
+  for (const word of spaced) if (CAMEL_BOT_RE.test(word)) return true;
+  if (CI_WORD_RE.test(name)) return true;
+  const groupParts = spaced.length > 1 ? spaced : n.split(IDENT_SPLIT_RE);
+  if (groupParts.length > 1 && r.groupWords.has(groupParts[groupParts.length - 1]!.toLowerCase())) return true;
+  if (spaced.length === 1) {
+    const parts = n.split(IDENT_SPLIT_RE);
+    if (ciPart(parts) || botSuffix(n, r.allowWords)) return true;
+    for (const prefix of r.localPrefixes) if (n.startsWith(prefix)) return true;
+  }
+
+  // Login and e-mail local part: words split on - _ + only, so dotted
+  // first.last addresses stay one word. The `…bot` suffix applies to logins
+  // only: people pick addresses such as quzhengrobot@ or whoahbot@.
+  if (login !== null) {
+    const parts = login.split(IDENT_SPLIT_RE);
+    if (hasWord(parts, r.words) || ciPart(parts)) return true;
+    for (const p of parts) if (botSuffix(p, r.allowWords)) return true;
+  }
+  if (local !== '') {
+    const parts = local.split(IDENT_SPLIT_RE);
+    if (hasWord(parts, r.words) || ciPart(parts) || local === 'ci') return true;
+  }
+  for (const prefix of r.localPrefixes) if (local.startsWith(prefix)) return true;
+  return false;
+}
+
+// Callers ask once per commit about the same few thousand identities.
+const MEMO_LIMIT = 1_000_000;
+const memo = new Map<string, boolean>();
+
+/** True for automation accounts; callers decide agents (isAgent) first. */
+export function isBot(name: string, email: string): boolean {
+  const key = name + '\u0000' + email;
+  let result = memo.get(key);
+  if (result === undefined) {
+    result = classify(name, email);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
