@@ -1,0 +1,126 @@
+// Integration over the real dataset in ../shared/data: the whole ingest, the
+// warehouse invariants, and two repositories' figures recounted independently
+// from their raw exports. The dataset lives beside the repo on developer
+// machines and in CI, never on a user's machine: without it this file skips.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { loadRegistry } from '../../scripts/lib/registry.ts';
+import { runIngest, type IngestSummary } from '../../scripts/lib/ingest-run.ts';
+import { publishQuarter } from '../../scripts/lib/publish.ts';
+import { parseCsvTable } from '../../scripts/lib/csv.ts';
+import { Progress } from '../../scripts/lib/progress.ts';
+
+const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const available = existsSync(join(SHARED, 'gitlogs'));
+if (!available) console.warn(`skipping the dataset integration test: ${SHARED} is absent (it exists on developer machines and in CI)`);
+
+/** Non-merge commits of one export whose author date falls in [from, to) UTC: a recount that shares no code with the engine. */
+function recount(repo: string, from: string, to: string): number {
+  const text = gunzipSync(readFileSync(join(SHARED, 'gitlogs', `${repo.replace('/', '__')}.gitlog.gz`))).toString('utf8');
+  const lo = Date.parse(from);
+  const hi = Date.parse(to);
+  let n = 0;
+  for (const record of text.split('\x1e').slice(1)) {
+    const f = record.slice(0, record.indexOf('\n')).split('\x1f');
+    const t = Date.parse(f[6]!);
+    if (f[1]!.split(' ').filter(Boolean).length < 2 && t >= lo && t < hi) n++;
+  }
+  return n;
+}
+
+describe.skipIf(!available)('the real dataset (../shared/data)', () => {
+  let work: string;
+  let summary: IngestSummary;
+  let db: DuckDBInstance;
+  let conn: DuckDBConnection;
+  const q = async <T,>(sql: string): Promise<T[]> => (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'deep-signal-dataset-'));
+    const registry = await loadRegistry();
+    summary = await runIngest({ registry, warehouseDir: join(work, 'warehouse'), exportsDir: join(SHARED, 'gitlogs'), progress: new Progress() });
+    db = await DuckDBInstance.create(join(work, 'warehouse', 'warehouse.duckdb'), { access_mode: 'READ_ONLY' });
+    conn = await db.connect();
+  }, 600_000);
+
+  afterAll(() => {
+    conn?.closeSync();
+    db?.closeSync();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('ingests every available history completely', async () => {
+    const facts = parseCsvTable(readFileSync(join(SHARED, 'tracked-repos.csv'), 'utf8'), 'tracked-repos.csv').rows.map((r) => r.values);
+    const ingested = facts.filter((r) => r.status === 'ingested');
+    expect(summary.failed).toEqual([]);
+    expect(summary.ingested.length).toBe(ingested.length);
+    expect(summary.missing.sort()).toEqual(facts.filter((r) => r.status === 'unavailable').map((r) => r.repo!).sort());
+    // Every record of every export is staged: the dataset's own commit counts.
+    const staged = await q<{ repo: string; n: number }>('SELECT repo, count(*)::INTEGER AS n FROM raw_commits GROUP BY repo');
+    const byRepo = new Map(staged.map((r) => [r.repo, r.n]));
+    for (const r of ingested) expect(byRepo.get(r.repo!), r.repo).toBe(Number(r.commits));
+  });
+
+  it('counts each SHA once, and never for a fork when its upstream holds it', async () => {
+    const [d] = await q<{ distinct_shas: number; homed: number }>(
+      'SELECT (SELECT count(DISTINCT sha) FROM raw_commits)::INTEGER AS distinct_shas, (SELECT count(*) FROM commits)::INTEGER AS homed',
+    );
+    expect(d!.homed).toBeLessThanOrEqual(d!.distinct_shas);
+    const [dup] = await q<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT sha FROM commits GROUP BY sha HAVING count(*) > 1)');
+    expect(dup!.n).toBe(0);
+    const [forks] = await q<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM commits c JOIN repos r ON r.repo = c.repo
+       WHERE r.upstream IS NOT NULL AND EXISTS (SELECT 1 FROM raw_commits u WHERE u.sha = c.sha AND u.repo = r.upstream)`,
+    );
+    expect(forks!.n).toBe(0);
+  });
+
+  it('keeps the lifecycle invariants in every scope and quarter', async () => {
+    expect(await q('SELECT * FROM lifecycle_violations LIMIT 5')).toEqual([]);
+    const [bad] = await q<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM scope_quarters
+       WHERE contributors <> new_contributors + retained + reactivated OR prev_contributors <> retained + churned`,
+    );
+    expect(bad!.n).toBe(0);
+  });
+
+  it('matches an independent recount of two repositories in 2024-q3', async () => {
+    for (const repo of ['huggingface/peft', 'pytorch/ao']) {
+      const [row] = await q<{ commits: number; merge_commits: number; bot_commits: number }>(
+        `SELECT commits, merge_commits, bot_commits FROM scope_quarters WHERE scope_type = 'repo' AND scope_id = '${repo}' AND quarter = '2024-q3'`,
+      );
+      expect(row!.commits + row!.bot_commits, repo).toBe(recount(repo, '2024-07-01T00:00:00Z', '2024-10-01T00:00:00Z'));
+    }
+  });
+
+  it('publishes a quarter with no personal data in it', async () => {
+    const out = join(work, 'published');
+    const result = await publishQuarter({
+      quarter: '2024-q3', warehouseFile: join(work, 'warehouse', 'warehouse.duckdb'), publishedDir: out,
+      engine: { version: 'test', parser: 'test', classifiers: 'test' }, datasetFingerprint: 'test', today: '2026-01-01',
+    });
+    expect(result.manifest.quarters).toHaveLength(9);
+    expect(result.manifest.headline.contributors).toBeGreaterThan(0);
+    const pdb = await DuckDBInstance.create(':memory:');
+    const pc = await pdb.connect();
+    for (const file of Object.keys(result.manifest.files)) {
+      // Every text column of every published file, searched for anything address-like.
+      const path = join(out, '2024-q3', file);
+      const cols = (await pc.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('${path}')) WHERE column_type = 'VARCHAR'`)).getRows().map((r) => String(r[0]));
+      for (const col of cols) {
+        const hits = (await pc.runAndReadAll(`SELECT "${col}" FROM read_parquet('${path}') WHERE regexp_matches("${col}", '[^\\s@]+@[^\\s@]+\\.[a-z]{2,}') LIMIT 1`)).getRows();
+        expect(hits, `${file}.${col}`).toEqual([]);
+      }
+    }
+    const identities = await q<{ name: string }>("SELECT DISTINCT name FROM identities WHERE length(name) > 8 AND name LIKE '% %' LIMIT 2000");
+    const text = (await pc.runAndReadAll(`SELECT string_agg(DISTINCT organization, '|') AS s FROM read_parquet('${join(out, '2024-q3', 'company_share.parquet')}')`)).getRows()[0]![0] as string;
+    for (const { name } of identities) expect(text.includes(name), name).toBe(false);
+    pc.closeSync();
+    pdb.closeSync();
+  });
+});
