@@ -1,6 +1,9 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+// Astro's Vite config (its plugins compile .astro and .mdx, and the container API
+// needs them), plus the test settings.
+import { getViteConfig } from 'astro/config';
 
-export default defineConfig({
+export default getViteConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

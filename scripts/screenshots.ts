@@ -1,13 +1,15 @@
 // Screenshots of every built page, light and dark, desktop and phone, for a human to look at:
 //   npm run build && node scripts/screenshots.ts [--dir dist] [--out .tmp/screenshots] [--only reports]
 // Serves the build on a local port (under the configured base), opens each page in headless
-// Chromium and also reports what a reviewer cannot see in a PNG: layout shift, console
-// errors, and any request to another origin (there must be none).
+// Chromium and also reports what a reviewer cannot see in a PNG: layout shift, horizontal
+// overflow, console errors, any request to another origin (there must be none) and
+// axe-core's WCAG 2 A/AA findings (contrast included) in each theme.
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const { values } = parseArgs({
@@ -77,6 +79,11 @@ const VIEWPORTS = [
   { label: 'phone', width: 390, height: 844 },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
 
 async function main(): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run npm run build first`);
@@ -120,6 +127,14 @@ async function main(): Promise<void> {
               }),
           );
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          // Injected from node_modules into this page only; nothing is fetched.
+          await page.addScriptTag({ path: AXE });
+          const axe = await page.evaluate(
+            () => (window as unknown as { axe: { run(o: object): Promise<AxeResult> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa'] }),
+          );
+          for (const v of axe.violations) {
+            problems.push(`${p.name} ${vp.label} ${scheme}: axe ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+          }
           const file = join(out, `${p.name}-${vp.label}-${scheme}.png`);
           await page.screenshot({ path: file, fullPage: true });
           const notes = [cls > 0.01 ? `CLS ${cls.toFixed(3)}` : '', overflow > 0 ? `horizontal overflow ${overflow}px` : ''].filter(Boolean);

@@ -1,0 +1,194 @@
+// Chord diagram as pure geometry: d3-chord lays out the matrix and d3-shape/d3-chord
+// turn it into SVG path strings, with no DOM, so the build renders the complete SVG
+// and the browser can redraw it with the same function after a re-query.
+import { chord, chordDirected, ribbon, ribbonArrow, type Chord, type ChordGroup } from 'd3-chord';
+import { pathRound } from 'd3-path';
+import { arc } from 'd3-shape';
+
+export interface ChordNode {
+  id: string;
+  name: string;
+  colour: string;
+}
+
+export interface ChordLink {
+  source: string;
+  target: string;
+  value: number;
+}
+
+export interface ChordLayoutOptions {
+  /** true: migration (a link is a flow source → target); false: overlap (symmetric). */
+  directed: boolean;
+  outerRadius?: number;
+  thickness?: number;
+  padAngle?: number;
+  /** Room around the circle for labels, in SVG units. */
+  labelMargin?: { x: number; y: number };
+}
+
+export interface ChordArc {
+  id: string;
+  name: string;
+  colour: string;
+  /** Overlap: sum of its pair counts; migration: people flowing out plus in. */
+  value: number;
+  startAngle: number;
+  endAngle: number;
+  path: string;
+  label: { x: number; y: number; anchor: 'start' | 'end'; show: boolean };
+}
+
+export interface ChordRibbon {
+  source: string;
+  target: string;
+  /** People in the link (overlap: in both; migration: source → target). */
+  value: number;
+  /** Overlap only: the same people seen from the target (always equal). */
+  reverseValue: number;
+  colour: string;
+  path: string;
+}
+
+export interface ChordLayout {
+  width: number;
+  height: number;
+  /** viewBox with the circle's centre at 0,0. */
+  viewBox: string;
+  outerRadius: number;
+  innerRadius: number;
+  arcs: ChordArc[];
+  ribbons: ChordRibbon[];
+}
+
+const DIGITS = 1;
+/** Vertical room one label line needs, in SVG units (14px text). */
+const LABEL_GAP = 17;
+
+/** Square matrix in `nodes` order; links naming unknown nodes or with value ≤ 0 are ignored. */
+export function linkMatrix(nodes: readonly ChordNode[], links: readonly ChordLink[], directed: boolean): number[][] {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const m = nodes.map(() => nodes.map(() => 0));
+  for (const l of links) {
+    const i = index.get(l.source);
+    const j = index.get(l.target);
+    if (i === undefined || j === undefined || !(l.value > 0)) continue;
+    // A self-link (migration stayers) has no ribbon to draw: it would swamp the flows.
+    if (i === j) continue;
+    m[i]![j]! += l.value;
+    if (!directed) m[j]![i]! += l.value;
+  }
+  return m;
+}
+
+export function chordLayout(nodes: readonly ChordNode[], links: readonly ChordLink[], opts: ChordLayoutOptions): ChordLayout {
+  const outerRadius = opts.outerRadius ?? 200;
+  const innerRadius = outerRadius - (opts.thickness ?? 14);
+  const padAngle = opts.padAngle ?? 0.03;
+  const margin = opts.labelMargin ?? { x: 170, y: 40 };
+  const width = 2 * (outerRadius + margin.x);
+  const height = 2 * (outerRadius + margin.y);
+
+  // Nodes with no links would still take a pad and a zero-width arc: leave them out.
+  const full = linkMatrix(nodes, links, opts.directed);
+  const keep = nodes.map((_, i) => full[i]!.some((v) => v > 0) || full.some((row) => row[i]! > 0));
+  const shown = nodes.filter((_, i) => keep[i]);
+  const matrix = full.filter((_, i) => keep[i]).map((row) => row.filter((_, j) => keep[j]));
+
+  const layout = (opts.directed ? chordDirected() : chord())
+    .padAngle(shown.length > 1 ? padAngle : 0)
+    .sortSubgroups((a, b) => b - a);
+  const chords = layout(matrix);
+
+  const arcPath = arc<ChordGroup>().innerRadius(innerRadius).outerRadius(outerRadius).digits(DIGITS);
+  const arcs: ChordArc[] = chords.groups.map((g) => {
+    const node = shown[g.index]!;
+    const mid = (g.startAngle + g.endAngle) / 2;
+    const r = outerRadius + 8;
+    return {
+      id: node.id,
+      name: node.name,
+      colour: node.colour,
+      value: g.value,
+      startAngle: g.startAngle,
+      endAngle: g.endAngle,
+      path: arcPath(g) ?? '',
+      label: {
+        x: round(Math.sin(mid) * r),
+        y: round(-Math.cos(mid) * r),
+        anchor: mid < Math.PI ? 'start' : 'end',
+        // Too thin an arc has no room for a label; its <title> and the table name it.
+        show: g.endAngle - g.startAngle > 0.06,
+      },
+    };
+  });
+
+  spreadLabels(arcs, LABEL_GAP, outerRadius + margin.y - LABEL_GAP / 2);
+
+  const ribbons: ChordRibbon[] = chords.map((c: Chord) => {
+    const s = shown[c.source.index]!;
+    const t = shown[c.target.index]!;
+    const p = pathRound(DIGITS);
+    // d3 draws onto any object with the path methods; a rounding d3-path keeps the
+    // HTML small. The typings only name canvas contexts.
+    const ctx = p as unknown as CanvasRenderingContext2D;
+    const radius = innerRadius - 1;
+    if (opts.directed) {
+      ribbonArrow<Chord, Chord['source']>().radius(radius).headRadius(Math.min(10, radius / 10)).context(ctx)(c);
+    } else {
+      ribbon<Chord, Chord['source']>().radius(radius).context(ctx)(c);
+    }
+    return {
+      source: s.id,
+      target: t.id,
+      value: c.source.value,
+      reverseValue: c.target.value,
+      // Flows take the colour they leave from; an overlap takes its larger partner's.
+      colour: opts.directed || (arcs[c.source.index]?.value ?? 0) >= (arcs[c.target.index]?.value ?? 0) ? s.colour : t.colour,
+      path: p.toString(),
+    };
+  });
+  ribbons.sort((a, b) => b.value - a.value || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+
+  return {
+    width,
+    height,
+    viewBox: `${-width / 2} ${-height / 2} ${width} ${height}`,
+    outerRadius,
+    innerRadius,
+    arcs,
+    ribbons,
+  };
+}
+
+/** Sum of arc spans plus pads; 2π whenever anything is drawn (a test checks it). */
+export function angleCovered(layout: ChordLayout, padAngle = 0.03): number {
+  const n = layout.arcs.length;
+  if (n === 0) return 0;
+  return layout.arcs.reduce((s, a) => s + (a.endAngle - a.startAngle), 0) + (n > 1 ? padAngle * n : 0);
+}
+
+/**
+ * Small neighbouring arcs put their labels on top of each other. On each side of the
+ * circle, push shown labels apart vertically (top to bottom), then back up from the
+ * bottom edge if that ran out of room.
+ */
+export function spreadLabels(arcs: ChordArc[], gap: number, limit: number): void {
+  for (const anchor of ['start', 'end'] as const) {
+    const side = arcs.filter((a) => a.label.show && a.label.anchor === anchor).sort((a, b) => a.label.y - b.label.y);
+    for (let i = 1; i < side.length; i++) {
+      const prev = side[i - 1]!.label;
+      const cur = side[i]!.label;
+      if (cur.y < prev.y + gap) cur.y = round(prev.y + gap);
+    }
+    for (let i = side.length - 1; i >= 0; i--) {
+      const cur = side[i]!.label;
+      const max = i === side.length - 1 ? limit : side[i + 1]!.label.y - gap;
+      if (cur.y > max) cur.y = round(max);
+    }
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}

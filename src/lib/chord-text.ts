@@ -1,0 +1,32 @@
+// Words for the chord diagram: the one-line summary of its largest links. Kept apart
+// from the component so tests can read the sentences directly.
+import { formatInteger } from './format.ts';
+
+export interface NamedLink {
+  source: string;
+  target: string;
+  sourceName: string;
+  targetName: string;
+  value: number;
+}
+
+const people = (n: number) => `${formatInteger(n)} ${n === 1 ? 'person' : 'people'}`;
+
+function rest(links: readonly NamedLink[], joiner: string): string {
+  const more = links.slice(1, 3).map((l) => `${l.sourceName}${joiner}${l.targetName} (${formatInteger(l.value)})`);
+  return more.length === 0 ? '' : `, followed by ${more.join(' and ')}`;
+}
+
+/** Links sorted largest first. */
+export function overlapSummary(links: readonly NamedLink[], quarterLabel: string): string {
+  const top = links[0];
+  if (!top) return `No contributor was active in two categories in ${quarterLabel}.`;
+  const verb = top.value === 1 ? 'was' : 'were';
+  return `The largest overlap: ${people(top.value)} ${verb} active in both ${top.sourceName} and ${top.targetName}${rest(links, ' and ')}.`;
+}
+
+export function migrationSummary(links: readonly NamedLink[], fromLabel: string, toLabel: string): string {
+  const top = links[0];
+  if (!top) return `Nobody changed their main category between ${fromLabel} and ${toLabel}.`;
+  return `The largest move: ${people(top.value)} shifted their main work from ${top.sourceName} to ${top.targetName}${rest(links, ' to ')}.`;
+}

@@ -1,0 +1,146 @@
+// Figures an article may quote inline (<Metric figure="…">): where each comes from and
+// how it reads. Shared so the browser can format a re-queried figure identically.
+import { formatChange, formatDecimal, formatInteger, formatPercent, formatPointChange, formatSignedPercent, formatWeeks } from './format.ts';
+
+/** count: people or commits; ratio: a fraction of a whole; change: a QoQ fraction; weeks: mean/median weeks; text: a name. */
+export type FigureKind = 'count' | 'ratio' | 'change' | 'weeks' | 'text';
+export type FigureFormat = 'number' | 'percent' | 'signed' | 'weeks';
+
+export interface FigureDef {
+  kind: FigureKind;
+  /** 'scope': a scope_quarters column; 'company': company_share (needs an organization); 'repos': counted in repos. */
+  source: 'scope' | 'company' | 'repos';
+  /** For change figures: the column holding the previous quarter's value ("new" when 0). */
+  prevColumn?: string;
+  /** For counts that have a published QoQ column (which already respects partial and observed). */
+  qoqColumn?: string;
+}
+
+const count = (qoqColumn?: string): FigureDef => (qoqColumn ? { kind: 'count', source: 'scope', qoqColumn } : { kind: 'count', source: 'scope' });
+const ratio: FigureDef = { kind: 'ratio', source: 'scope' };
+const weeks: FigureDef = { kind: 'weeks', source: 'scope' };
+const change = (prevColumn: string): FigureDef => ({ kind: 'change', source: 'scope', prevColumn });
+
+export const FIGURES: Readonly<Record<string, FigureDef>> = {
+  commits: count('commits_qoq'),
+  contributors: count('contributors_qoq'),
+  active_repos: count('active_repos_qoq'),
+  merge_commits: count(),
+  bot_commits: count(),
+  agent_assisted_commits: count(),
+  new_contributors: count(),
+  new_to_ecosystem: count(),
+  retained: count(),
+  reactivated: count(),
+  churned: count(),
+  prev_contributors: count(),
+  test_lines: count(),
+  src_lines: count(),
+  test_files: count(),
+  src_files: count(),
+  churn_rate: ratio,
+  retention: ratio,
+  one_week_share: ratio,
+  test_line_share: ratio,
+  test_file_share: ratio,
+  top_repo_share: ratio,
+  mean_active_weeks: weeks,
+  median_active_weeks: weeks,
+  commits_qoq: change('commits_prev'),
+  contributors_qoq: change('contributors_prev'),
+  active_repos_qoq: change('active_repos_prev'),
+  top_repo: { kind: 'text', source: 'scope' },
+  company_share: { kind: 'ratio', source: 'company' },
+  tracked_repos: { kind: 'count', source: 'repos' },
+};
+
+export function isFigure(name: string): boolean {
+  return Object.hasOwn(FIGURES, name);
+}
+
+export function defaultFormat(kind: FigureKind): FigureFormat | 'text' {
+  switch (kind) {
+    case 'count':
+      return 'number';
+    case 'ratio':
+      return 'percent';
+    case 'change':
+      return 'signed';
+    case 'weeks':
+      return 'weeks';
+    case 'text':
+      return 'text';
+  }
+}
+
+export interface FigureValue {
+  value: number | string | null;
+  prev?: number | null;
+  partial?: boolean;
+  observed?: boolean;
+}
+
+/** The figure as prose shows it. */
+export function formatFigure(def: FigureDef, fig: FigureValue, format?: FigureFormat): string {
+  if (typeof fig.value === 'string') return fig.value;
+  const as = format ?? defaultFormat(def.kind);
+  if (def.kind === 'change' || as === 'signed') {
+    if (def.kind === 'change') {
+      return formatChange({ value: fig.value, prev: fig.prev, partial: fig.partial, observed: fig.observed }).text;
+    }
+    return fig.value === null ? '\u2013' : def.kind === 'count' ? formatInteger(fig.value, { signed: true }) : formatSignedPercent(fig.value);
+  }
+  if (fig.value === null) return '\u2013';
+  switch (as) {
+    case 'number':
+      return def.kind === 'count' ? formatInteger(fig.value) : formatDecimal(fig.value, def.kind === 'ratio' ? 3 : 1);
+    case 'percent':
+      return formatPercent(fig.value);
+    case 'weeks':
+      return formatWeeks(fig.value);
+    default:
+      return String(fig.value);
+  }
+}
+
+/**
+ * The change on the previous quarter as prose reads it: counts and weeks relative
+ * ("+12.3%"), ratios in percentage points ("up 4.1 points"). A partial quarter is
+ * never compared.
+ */
+export function formatFigureChange(def: FigureDef, cur: FigureValue, prev: number | null, publishedQoq?: number | null): string {
+  if (cur.partial) return 'partial quarter';
+  if (typeof cur.value !== 'number') return '\u2013';
+  if (def.kind === 'ratio') return prev === null ? '\u2013' : formatPointChange(cur.value - prev);
+  if (def.kind === 'weeks') {
+    if (prev === null) return '\u2013';
+    const d = cur.value - prev;
+    return formatDecimal(d, 1) === '0.0' ? 'unchanged' : `${d > 0 ? 'up' : 'down'} ${formatWeeks(Math.abs(d))}`;
+  }
+  const value = publishedQoq !== undefined ? publishedQoq : prev === null || prev === 0 ? null : (cur.value - prev) / prev;
+  return formatChange({ value, prev: prev ?? 0, partial: cur.partial, observed: cur.observed }).text;
+}
+
+/** How a trend metric is named in titles and descriptions (lower case, mid-sentence). */
+export const TREND_LABELS: Readonly<Record<string, string>> = {
+  contributors: 'contributors',
+  commits: 'commits',
+  active_repos: 'active repositories',
+  new_contributors: 'new contributors',
+  new_to_ecosystem: 'newcomers to the tracked ecosystem',
+  agent_assisted_commits: 'agent-assisted commits',
+  churn_rate: 'churn rate',
+  retention: 'retention',
+  mean_active_weeks: 'mean active weeks',
+  one_week_share: 'share active in a single week',
+  test_line_share: 'test share of lines changed',
+  top_repo_share: "largest project's share of commits",
+};
+
+/** A figure's value in a small space (chart labels): no unit words. */
+export function formatCompactFigure(name: string, value: number): string {
+  const kind = FIGURES[name]?.kind ?? 'count';
+  if (kind === 'ratio') return formatPercent(value, value !== 0 && Math.abs(value) < 0.1 ? 1 : 0);
+  if (kind === 'weeks') return formatDecimal(value, 1);
+  return formatInteger(value);
+}

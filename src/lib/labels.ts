@@ -1,0 +1,8 @@
+// Short forms for chart labels, where a category's full name has no room.
+
+/** "GPU Kernels & Performance" → "GPU Kernels"; a one-word head ("Edge") keeps the full name. */
+export function shortCategoryName(name: string): string {
+  const head = name.split(/\s+&\s+/)[0] ?? name;
+  return head !== name && head.trim().split(/\s+/).length >= 2 ? head : name;
+}
+

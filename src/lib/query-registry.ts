@@ -1,0 +1,144 @@
+// The typed registry of read queries: every SQL text a page runs, at build time over
+// the published Parquet (src/node) and later in the browser over the same files
+// (DuckDB-WASM 1.28 = DuckDB 0.9.1, so no JSON functions and no newer syntax). Each
+// query reads views named like the published files and takes positional parameters
+// $1, $2 … in the order `params` lists them.
+import categoriesSql from './queries/categories.sql?raw';
+import categoryTrendSql from './queries/category-trend.sql?raw';
+import companyShareSql from './queries/company-share.sql?raw';
+import headlineSql from './queries/headline.sql?raw';
+import metricSql from './queries/metric.sql?raw';
+import migrationFromActivitySql from './queries/migration-from-activity.sql?raw';
+import migrationMatrixSql from './queries/migration-matrix.sql?raw';
+import overlapFromActivitySql from './queries/overlap-from-activity.sql?raw';
+import overlapMatrixSql from './queries/overlap-matrix.sql?raw';
+import quartersSql from './queries/quarters.sql?raw';
+import reposSql from './queries/repos.sql?raw';
+import snapshotSql from './queries/snapshot.sql?raw';
+import topProjectsSql from './queries/top-projects.sql?raw';
+import type {
+  CategoryRow,
+  CompanyShareRow,
+  HeadlineRow,
+  MigrationRow,
+  OverlapRow,
+  QuarterRow,
+  RepoRow,
+  ScopeQuarterRow,
+  SnapshotRow,
+  TopProjectRow,
+  TrendRow,
+} from './query-rows.ts';
+
+export type ParamValue = string | number | boolean;
+
+export interface QueryDef<Row, P extends readonly string[]> {
+  readonly name: string;
+  readonly sql: string;
+  /** Parameter names in positional order: params[0] binds $1. */
+  readonly params: P;
+  readonly description: string;
+  /** Type-level only: the row shape (never set). */
+  readonly row?: Row;
+}
+
+// Curried so the row type is given and the parameter tuple is inferred literally.
+function query<Row>() {
+  return <const P extends readonly string[]>(name: string, sql: string, params: P, description: string): QueryDef<Row, P> => ({
+    name,
+    sql,
+    params,
+    description,
+  });
+}
+
+/** Published view names (one per Parquet file) the queries may read. */
+export const PUBLISHED_VIEWS = [
+  'activity',
+  'categories',
+  'category_migration',
+  'category_overlap',
+  'company_share',
+  'quarters',
+  'repos',
+  'scope_quarters',
+  'top_projects',
+  'work_composition',
+] as const;
+
+/** Figures category-trend can draw (its CASE list; a test keeps the two equal). */
+export const TREND_METRICS = [
+  'contributors',
+  'commits',
+  'active_repos',
+  'new_contributors',
+  'new_to_ecosystem',
+  'agent_assisted_commits',
+  'churn_rate',
+  'retention',
+  'mean_active_weeks',
+  'one_week_share',
+  'test_line_share',
+  'top_repo_share',
+] as const;
+export type TrendMetric = (typeof TREND_METRICS)[number];
+
+export const QUERIES = {
+  headline: query<HeadlineRow>()('headline', headlineSql, ['quarter'], 'Tracked repos, commits and contributors of the whole tracked set in a quarter, with changes.'),
+  snapshot: query<SnapshotRow>()('snapshot', snapshotSql, ['quarter'], 'Per category: commits, contributors, active repos and their quarter-on-quarter change.'),
+  'top-projects': query<TopProjectRow>()(
+    'top-projects',
+    topProjectsSql,
+    ['quarter', 'category', 'limit'],
+    "Repositories by contributors (new vs returning), overall (category 'all') or within a category.",
+  ),
+  'overlap-matrix': query<OverlapRow>()('overlap-matrix', overlapMatrixSql, ['quarter'], 'People active in two categories in the quarter (published, any activity).'),
+  'migration-matrix': query<MigrationRow>()('migration-matrix', migrationMatrixSql, ['quarter'], 'Primary-category flows from the previous quarter into this one (published).'),
+  'overlap-from-activity': query<OverlapRow>()(
+    'overlap-from-activity',
+    overlapFromActivitySql,
+    ['quarter', 'minCommits'],
+    'Category overlap recomputed from activity, counting people with at least minCommits commits in each category.',
+  ),
+  'migration-from-activity': query<MigrationRow>()(
+    'migration-from-activity',
+    migrationFromActivitySql,
+    ['quarter', 'minCommits'],
+    'Category migration recomputed from activity, counting people with at least minCommits commits in both quarters.',
+  ),
+  'category-trend': query<TrendRow>()('category-trend', categoryTrendSql, ['metric'], 'One figure per category over every quarter of the folder.'),
+  metric: query<ScopeQuarterRow>()('metric', metricSql, ['quarter', 'scopeType', 'scopeId'], 'Every figure of one scope in a quarter and the quarter before.'),
+  'company-share': query<CompanyShareRow>()(
+    'company-share',
+    companyShareSql,
+    ['quarter', 'scopeId'],
+    "Commit credit by organization for 'all' or a category, in a quarter and the quarter before.",
+  ),
+  categories: query<CategoryRow>()('categories', categoriesSql, [], 'Category ids, names, emoji and colours in reading order.'),
+  quarters: query<QuarterRow>()('quarters', quartersSql, [], 'The quarters the folder covers, oldest first.'),
+  repos: query<RepoRow>()('repos', reposSql, [], 'Tracked repositories with category and availability.'),
+} as const;
+
+export type QueryName = keyof typeof QUERIES;
+export type RowOf<N extends QueryName> = (typeof QUERIES)[N] extends QueryDef<infer R, readonly string[]> ? R : never;
+export type ParamsOf<N extends QueryName> = { [K in (typeof QUERIES)[N]['params'][number]]: ParamValue };
+
+export function isQueryName(name: string): name is QueryName {
+  return Object.hasOwn(QUERIES, name);
+}
+
+/** Named values → the positional array for $1, $2 …; a missing value is a caller bug. */
+export function bindParams<N extends QueryName>(name: N, values: ParamsOf<N>): ParamValue[] {
+  const spec: QueryDef<unknown, readonly string[]> = QUERIES[name];
+  const named = values as Record<string, ParamValue | undefined>;
+  return spec.params.map((p) => {
+    const v = named[p];
+    if (v === undefined || v === null) throw new Error(`query '${name}' needs a value for '${p}' (params: ${spec.params.join(', ') || 'none'})`);
+    return v;
+  });
+}
+
+/** The SQL text as both runtimes should run it: no trailing semicolon or blank lines. */
+export function sqlOf(name: QueryName): string {
+  return QUERIES[name].sql.trim().replace(/;\s*$/, '');
+}

@@ -1,0 +1,193 @@
+// Looks up one figure for <Metric>, or explains precisely why it cannot: a figure
+// quoted in prose that does not exist must fail the build, not print "0" or "NaN".
+import { FIGURES, formatFigure, formatFigureChange, type FigureDef, type FigureFormat } from '../lib/figures.ts';
+import { formatPercent } from '../lib/format.ts';
+import type { ScopeQuarterRow } from '../lib/query-rows.ts';
+import { prevQuarter, quarterLabel } from '../lib/quarters.ts';
+import { readManifest } from './manifest.ts';
+import { openPublished, type PublishedData } from './published-data.ts';
+
+export interface MetricRequest {
+  figure: string;
+  quarter: string;
+  /** The article's quarter: its folder is read when it covers `quarter` (frozen together). */
+  articleQuarter?: string;
+  category?: string;
+  repo?: string;
+  org?: string;
+  format?: FigureFormat;
+  delta?: 'change';
+}
+
+export interface MetricResult {
+  text: string;
+  value: number | string | null;
+  /** "Contributors, LLM Serving, Q3 2024": a tooltip and a data attribute. */
+  description: string;
+  scopeType: 'all' | 'category' | 'repo';
+  scopeId: string;
+}
+
+export class MetricError extends Error {
+  override name = 'MetricError';
+}
+
+const FORMATS: readonly string[] = ['number', 'percent', 'signed', 'weeks'];
+
+export async function resolveMetric(req: MetricRequest): Promise<MetricResult> {
+  const def = FIGURES[req.figure];
+  if (!def) throw new MetricError(`no figure '${req.figure}' (known figures: ${Object.keys(FIGURES).join(', ')})`);
+  if (req.format !== undefined && !FORMATS.includes(req.format)) {
+    throw new MetricError(`format '${String(req.format)}' is not one of ${FORMATS.join(', ')}`);
+  }
+  if (req.delta !== undefined && req.delta !== 'change') throw new MetricError(`delta '${String(req.delta)}' is not supported (use delta="change")`);
+  if (req.category !== undefined && req.repo !== undefined) throw new MetricError('give category or repo, not both');
+
+  const data = await openPublished(folderFor(req.quarter, req.articleQuarter));
+  const scope = await resolveScope(data, req);
+  const ctx: Ctx = { req, def, data, ...scope };
+  if (def.source === 'repos') return trackedRepos(ctx);
+  if (def.source === 'company') return companyShare(ctx);
+  return scopeFigure(ctx);
+}
+
+interface Scope {
+  scopeType: 'all' | 'category' | 'repo';
+  scopeId: string;
+  /** "for category 'llm-serving'" */
+  scopeText: string;
+  scopeName: string;
+}
+
+interface Ctx extends Scope {
+  req: MetricRequest;
+  def: FigureDef;
+  data: PublishedData;
+}
+
+function folderFor(quarter: string, article: string | undefined): string {
+  if (article && article !== quarter) {
+    try {
+      if (readManifest(article).quarters.includes(quarter)) return article;
+    } catch {
+      // The article's own folder is missing: fall through to the quarter's folder,
+      // whose error names what is published.
+    }
+  }
+  return quarter;
+}
+
+async function resolveScope(data: PublishedData, req: MetricRequest): Promise<Scope> {
+  if (req.category !== undefined) {
+    const cats = await data.query('categories', {});
+    const cat = cats.find((c) => c.category_id === req.category);
+    if (!cat) {
+      throw new MetricError(
+        `no figure '${req.figure}' for category '${req.category}' in ${req.quarter} (known categories: ${cats.map((c) => c.category_id).join(', ')})`,
+      );
+    }
+    return { scopeType: 'category', scopeId: cat.category_id, scopeText: `for category '${cat.category_id}'`, scopeName: cat.name };
+  }
+  if (req.repo !== undefined) {
+    const repos = await data.query('repos', {});
+    if (!repos.some((r) => r.repo === req.repo)) {
+      const tail = req.repo.split('/').pop()?.toLowerCase() ?? '';
+      const near = repos.filter((r) => tail && r.repo.toLowerCase().includes(tail)).map((r) => r.repo);
+      const hint = near.length > 0 ? `did you mean ${near.slice(0, 5).join(', ')}?` : `${repos.length} repositories are tracked`;
+      throw new MetricError(`no figure '${req.figure}' for repo '${req.repo}' in ${req.quarter} (not a tracked repository; ${hint})`);
+    }
+    return { scopeType: 'repo', scopeId: req.repo, scopeText: `for repo '${req.repo}'`, scopeName: req.repo };
+  }
+  return { scopeType: 'all', scopeId: 'all', scopeText: 'for the whole tracked set', scopeName: 'all tracked repositories' };
+}
+
+function describe(ctx: Ctx): string {
+  const label = ctx.req.figure === 'company_share' ? `${ctx.req.org ?? ''} share of commits` : ctx.req.figure.replaceAll('_', ' ');
+  const when = ctx.req.delta
+    ? `change from ${quarterLabel(prevQuarter(ctx.req.quarter))} to ${quarterLabel(ctx.req.quarter)}`
+    : quarterLabel(ctx.req.quarter);
+  return `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}, ${ctx.scopeName}, ${when}`;
+}
+
+function result(ctx: Ctx, text: string, value: number | string | null): MetricResult {
+  return { text, value, description: describe(ctx), scopeType: ctx.scopeType, scopeId: ctx.scopeId };
+}
+
+async function trackedRepos(ctx: Ctx): Promise<MetricResult> {
+  if (ctx.scopeType === 'repo') throw new MetricError(`figure 'tracked_repos' is counted for a category or the whole set, not ${ctx.scopeText}`);
+  if (ctx.req.delta) throw new MetricError("figure 'tracked_repos' has no history to compare (the registry is published as of the article)");
+  const repos = await ctx.data.query('repos', {});
+  const n = repos.filter((r) => ctx.scopeType === 'all' || r.category_id === ctx.scopeId).length;
+  return result(ctx, formatFigure(ctx.def, { value: n }, ctx.req.format), n);
+}
+
+async function companyShare(ctx: Ctx): Promise<MetricResult> {
+  const { req } = ctx;
+  if (ctx.scopeType === 'repo') throw new MetricError(`no figure 'company_share' ${ctx.scopeText}: company shares are published per category and overall only`);
+  if (!req.org) throw new MetricError("figure 'company_share' needs org=\"…\" (an organization name as published)");
+  const rows = await ctx.data.query('company-share', { quarter: req.quarter, scopeId: ctx.scopeId });
+  const cur = rows.filter((r) => r.quarter === req.quarter);
+  const hit = cur.find((r) => r.organization === req.org);
+  if (!hit) {
+    const known = cur.slice(0, 12).map((r) => `${r.organization} (${formatPercent(r.share)})`);
+    throw new MetricError(
+      `no figure 'company_share' for organization '${req.org}' ${ctx.scopeText} in ${req.quarter} (${known.length > 0 ? `largest: ${known.join(', ')}` : 'no company shares for that scope and quarter'})`,
+    );
+  }
+  if (req.delta) {
+    const prev = rows.find((r) => r.quarter !== req.quarter && r.organization === req.org)?.share ?? 0;
+    const partial = readManifest(ctx.data.quarter).partial && req.quarter === ctx.data.quarter;
+    return result(ctx, formatFigureChange(ctx.def, { value: hit.share, partial }, prev), hit.share - prev);
+  }
+  return result(ctx, formatFigure(ctx.def, { value: hit.share }, req.format), hit.share);
+}
+
+const NULL_REASONS: Record<string, string> = {
+  churn_rate: 'nobody was active in the quarter before',
+  retention: 'nobody was active in the quarter before',
+  mean_active_weeks: 'nobody was active',
+  median_active_weeks: 'nobody was active',
+  one_week_share: 'nobody was active',
+  test_line_share: 'no test or source lines changed',
+  test_file_share: 'no test or source files changed',
+  top_repo_share: 'there were no commits',
+  top_repo: 'there were no commits',
+};
+
+async function scopeFigure(ctx: Ctx): Promise<MetricResult> {
+  const { req, def } = ctx;
+  const rows = await ctx.data.query('metric', { quarter: req.quarter, scopeType: ctx.scopeType, scopeId: ctx.scopeId });
+  const cur: ScopeQuarterRow | undefined = rows.find((r) => r.quarter === req.quarter);
+  if (!cur) {
+    const quarters = await ctx.data.query('quarters', {});
+    const covered = quarters.some((q) => q.quarter === req.quarter);
+    const why = covered ? 'no activity in that scope by then' : `the ${ctx.data.quarter} folder covers ${quarters[0]?.quarter ?? '?'} to ${quarters.at(-1)?.quarter ?? '?'}`;
+    throw new MetricError(`no figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} (${why})`);
+  }
+  if (!(req.figure in cur)) throw new MetricError(`the published scope_quarters of ${ctx.data.quarter} has no column '${req.figure}'`);
+  const raw = cur[req.figure];
+  const value = typeof raw === 'number' || typeof raw === 'string' ? raw : null;
+  const partial = cur.partial === true;
+  const observed = cur.observed !== false;
+
+  if (def.kind === 'change') {
+    if (req.delta) throw new MetricError(`delta="change" does not apply to '${req.figure}', which is already a change`);
+    const prev = numberOr(cur[def.prevColumn ?? ''], null);
+    return result(ctx, formatFigure(def, { value, prev, partial, observed }, req.format), value);
+  }
+  if (value === null) {
+    throw new MetricError(`figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} has no value (${NULL_REASONS[req.figure] ?? 'nothing to measure'})`);
+  }
+  if (req.delta) {
+    if (def.kind === 'text') throw new MetricError(`delta="change" does not apply to '${req.figure}', which is a name`);
+    const prevRow = rows.find((r) => r.quarter !== req.quarter);
+    const prev = prevRow ? numberOr(prevRow[req.figure], null) : def.kind === 'count' ? 0 : null;
+    const qoq = def.qoqColumn ? numberOr(cur[def.qoqColumn], null) : undefined;
+    return result(ctx, formatFigureChange(def, { value, partial, observed }, prev, qoq), value);
+  }
+  return result(ctx, formatFigure(def, { value }, req.format), value);
+}
+
+function numberOr<T>(v: unknown, fallback: T): number | T {
+  return typeof v === 'number' ? v : fallback;
+}

@@ -1,0 +1,120 @@
+// Build-time runner of the registry's read queries over one published quarter folder.
+// One in-memory DuckDB per folder for the whole build, with a view per Parquet file
+// (the names the queries read), so every component on every page shares it.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { bindParams, sqlOf, type ParamsOf, type QueryName, type RowOf } from '../lib/query-registry.ts';
+import { isQuarter } from '../lib/quarters.ts';
+import { publishedQuarters, quarterFolder, repoRelative } from './paths.ts';
+
+export class PublishedDataError extends Error {
+  override name = 'PublishedDataError';
+}
+
+export interface PublishedData {
+  quarter: string;
+  folder: string;
+  views: readonly string[];
+  query<N extends QueryName>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[]>;
+}
+
+interface Cache {
+  folders: Map<string, Promise<PublishedData>>;
+}
+
+// On globalThis, not module scope: Vite may evaluate this module more than once in a
+// build (several chunks, SSR environments), and one DuckDB per folder is the point.
+const CACHE_KEY = Symbol.for('deep-signal.published-data');
+function cache(): Cache {
+  const g = globalThis as unknown as Record<symbol, Cache | undefined>;
+  return (g[CACHE_KEY] ??= { folders: new Map() });
+}
+
+export function missingQuarterMessage(quarter: string): string {
+  if (!isQuarter(quarter)) return `"${quarter}" is not a quarter: write it like 2024-q3`;
+  const have = publishedQuarters();
+  const list = have.length > 0 ? `published quarters: ${have.join(', ')}` : 'no quarter is published yet';
+  return `no published data for ${quarter} (${list}); run \`npm run publish-data -- ${quarter}\` to publish it`;
+}
+
+/** Opens (once per build) the published folder of `quarter`. */
+export function openPublished(quarter: string): Promise<PublishedData> {
+  const folder = quarterFolder(quarter);
+  const folders = cache().folders;
+  let data = folders.get(folder);
+  if (!data) {
+    data = open(quarter, folder);
+    folders.set(folder, data);
+    // A failed open must not poison the cache: the next page may come after a publish.
+    data.catch(() => folders.delete(folder));
+  }
+  return data;
+}
+
+async function open(quarter: string, folder: string): Promise<PublishedData> {
+  if (!isQuarter(quarter) || !existsSync(join(folder, 'manifest.json'))) {
+    throw new PublishedDataError(missingQuarterMessage(quarter));
+  }
+  const files = readdirSync(folder).filter((f) => f.endsWith('.parquet')).sort();
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const views: string[] = [];
+  for (const f of files) {
+    const view = f.slice(0, -'.parquet'.length);
+    if (!/^[a-z_][a-z0-9_]*$/.test(view)) continue;
+    await conn.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(join(folder, f))})`);
+    views.push(view);
+  }
+  const results = new Map<string, Promise<unknown[]>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const where = repoRelative(folder);
+
+  return {
+    quarter,
+    folder,
+    views,
+    query<N extends QueryName>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[]> {
+      const values = bindParams(name, params);
+      const key = `${name}\u0000${JSON.stringify(values)}`;
+      let rows = results.get(key);
+      if (!rows) {
+        // One connection, one statement at a time: pages render concurrently.
+        rows = queue.then(() => run(conn, name, values, where));
+        queue = rows.catch(() => undefined);
+        results.set(key, rows);
+      }
+      return rows as Promise<RowOf<N>[]>;
+    },
+  };
+}
+
+async function run(conn: DuckDBConnection, name: QueryName, values: (string | number | boolean)[], where: string): Promise<unknown[]> {
+  try {
+    const reader = await conn.runAndReadAll(sqlOf(name), values);
+    return reader.getRowObjectsJS().map(plainRow);
+  } catch (e) {
+    throw new PublishedDataError(`query '${name}' over ${where} failed: ${(e as Error).message}`);
+  }
+}
+
+/** DuckDB JS values → what the browser's Arrow rows give: numbers, strings, booleans. */
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+  return out;
+}
+
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`integer ${v} is too large for a JS number`);
+    return Number(v);
+  }
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(plainValue);
+  return v;
+}
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { publishedReports } from './_lib/reports.ts';
+import { absolute } from './_lib/url.ts';
+import { isoDate } from './_lib/format.ts';
+
+// Hand-written so it lists exactly the indexable pages: no drafts, no 404.
+export const GET: APIRoute = async () => {
+  const reports = await publishedReports();
+  const urls: { loc: string; lastmod?: string }[] = [
+    { loc: absolute(), ...(reports[0] ? { lastmod: isoDate(reports[0].data.published) } : {}) },
+    { loc: absolute('methodology/') },
+    ...reports.map((r) => ({ loc: absolute(`reports/${r.data.quarter}/`), lastmod: isoDate(r.data.published) })),
+  ];
+  const body = urls
+    .map((u) => `  <url><loc>${u.loc}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`)
+    .join('\n');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${body}
+</urlset>
+`;
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

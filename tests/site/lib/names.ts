@@ -1,0 +1,64 @@
+// Contributor names, read from the local warehouse (never committed), so the "no names in
+// the site" check needs no personal data in the repository.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ROOT } from './dist.ts';
+
+export const WAREHOUSE = join(ROOT, 'data/warehouse/warehouse.duckdb');
+
+// Case is kept: a person's name is written as they write it ("Li Wei"), while the same
+// letters in running text or code ("li li" in a CSS selector) are not a name.
+const normalise = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+// Identities whose every word is one of these are roles or tools, not people.
+const GENERIC = new Set(['ai', 'agent', 'bot', 'team', 'admin', 'user', 'root', 'github', 'gitlab', 'build', 'ci', 'dev', 'developer', 'developers', 'maintainer', 'maintainers', 'the', 'and', 'of', 'test', 'service', 'account', 'project', 'authors', 'author', 'release', 'unknown', 'none', 'system']);
+
+/**
+ * Human names of two or more words: a single word ("alex", "admin") is too often an ordinary
+ * word or a login to test for without false alarms, and one-letter initials carry no identity.
+ */
+export async function contributorNames(): Promise<Set<string> | string> {
+  if (!existsSync(WAREHOUSE)) return `no warehouse at ${WAREHOUSE} (run npm run ingest)`;
+  let db: DuckDBInstance;
+  try {
+    db = await DuckDBInstance.create(WAREHOUSE, { access_mode: 'READ_ONLY' });
+  } catch (e) {
+    return `warehouse not readable (${(e as Error).message.split('\n')[0]})`;
+  }
+  const conn = await db.connect();
+  try {
+    const rows = (
+      await conn.runAndReadAll(`SELECT DISTINCT name FROM identities WHERE NOT is_bot AND NOT is_agent AND name IS NOT NULL`)
+    ).getRowObjectsJS() as { name: string }[];
+    const names = new Set<string>();
+    for (const { name } of rows) {
+      const n = normalise(name);
+      const words = n.split(' ');
+      if (words.length < 2 || words.length > 4 || words.some((w) => w.length < 2)) continue;
+      if (words.every((w) => GENERIC.has(w.toLowerCase()))) continue;
+      names.add(n);
+    }
+    return names;
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+/** Names that occur as whole-word runs of 2–4 words in the text. */
+export function namesIn(textContent: string, names: Set<string>): string[] {
+  const words = normalise(textContent).split(' ');
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 2; n <= 4 && i + n <= words.length; n++) {
+      const gram = words.slice(i, i + n).join(' ');
+      if (names.has(gram)) found.add(gram);
+    }
+  }
+  return [...found];
+}

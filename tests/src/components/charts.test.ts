@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import CategoryTrend from '../../../src/components/CategoryTrend.astro';
+import TalentChord from '../../../src/components/TalentChord.astro';
+import TopProjects from '../../../src/components/TopProjects.astro';
+import { render, setup } from './render.ts';
+
+beforeAll(setup);
+
+const count = (html: string, re: RegExp) => html.match(re)?.length ?? 0;
+
+describe('<TopProjects>', () => {
+  it('renders one bar per project with the new/returning split and a legend', async () => {
+    const html = await render(TopProjects, { props: { quarter: '2024-q3', limit: 4 } });
+    expect(html).toMatch(/<top-projects data-quarter="2024-q3" data-category="all" data-limit="4"/);
+    expect(count(html, /<li class="ds-bars__row"/g)).toBe(4);
+    expect(count(html, /ds-bars__seg--returning/g)).toBe(4);
+    expect(count(html, /ds-bars__seg--new/g)).toBe(4);
+    expect(count(html, /ds-bars__key--(new|returning)/g)).toBe(2);
+    expect(html).toContain('returning contributors');
+    expect(html).toContain('new to the project');
+    const first = html.slice(html.indexOf('data-repo="pytorch/pytorch"'), html.indexOf('data-repo="vllm-project/vllm"'));
+    expect(first).toContain('data-value="229"');
+    expect(first).toMatch(/229\s*<span class="ds-visually-hidden">\s*contributors: \d+ returning, \d+ new/);
+    expect(html).toContain('style="--cat: #15a962" data-repo="pytorch/pytorch"');
+    expect(first).toContain('Training Frameworks &amp; Model Architecture');
+    // The widest bar fills the nice scale's 250 up to 229/250.
+    expect(first).toMatch(/width: \d+(\.\d)?%/);
+  });
+
+  it('filters by category and flags new projects', async () => {
+    const html = await render(TopProjects, { props: { quarter: '2024-q3', category: 'edge-ml' } });
+    expect(count(html, /<li class="ds-bars__row"/g)).toBe(1);
+    expect(html).toContain('new project');
+    expect(html).toContain('Edge &amp; On-Device ML: projects by contributors, Q3 2024');
+  });
+
+  it('names an unknown category', async () => {
+    await expect(render(TopProjects, { props: { quarter: '2024-q3', category: 'nope', __source: 'content/reports/2024-q3.mdx:7' } })).rejects.toThrow(
+      "<TopProjects> in content/reports/2024-q3.mdx:7: no category 'nope' in 2024-q3 (known categories: gpu-kernels,",
+    );
+  });
+});
+
+describe('<TalentChord>', () => {
+  it('overlap: arcs, ribbons, labels, summary and a table twin', async () => {
+    const html = await render(TalentChord, { props: { quarter: '2024-q3' } });
+    expect(html).toMatch(/<talent-chord data-quarter="2024-q3" data-mode="overlap"/);
+    expect(html).toMatch(/<svg class="ds-chord" viewBox="[-\d. ]+"[^>]*role="img"/);
+    expect(html).toMatch(/<title id="chord-overlap-2024-q3-svg-title">/);
+    expect(count(html, /class="chord-arc" d="M[^"]+" fill="#[0-9a-f]{6}"/g)).toBe(5);
+    expect(count(html, /class="chord-ribbon" d="M[^"]+"/g)).toBe(5);
+    expect(html).toContain('fill="#2070fb"');
+    expect(count(html, /class="chord-label"/g)).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('The largest overlap: 2 people were active in both GPU Kernels and LLM Serving, followed by');
+    // The table twin lists every link.
+    const table = html.slice(html.indexOf('<table class="ds-twin__table"'));
+    expect(count(table, /<tr data-source=/g)).toBe(5);
+    expect(table).toContain('<caption>People active in two categories, Q3 2024</caption>');
+    expect(html).toMatch(/<details class="ds-twin__toggle">\s*<summary>/);
+  });
+
+  it('migration: directed flows, stayers and net flows in the table', async () => {
+    const html = await render(TalentChord, { props: { quarter: '2024-q3', mode: 'migration' } });
+    expect(html).toContain('data-mode="migration"');
+    expect(count(html, /class="chord-ribbon"/g)).toBe(3);
+    expect(html).toContain('The largest move: 1 person shifted their main work from GPU Kernels to LLM Serving');
+    expect(html).toMatch(/Stayed in the same main category<\/th>\s*<td class="ds-num" data-value="4">4</);
+    expect(html).toContain('From (Q2 2024)');
+  });
+
+  it('recomputes with a commit threshold and drops small links', async () => {
+    const strict = await render(TalentChord, { props: { quarter: '2024-q3', minCommits: 2 } });
+    expect(count(strict, /class="chord-ribbon"/g)).toBe(2);
+    expect(strict).toContain('only people with at least 2 commits in each category count');
+    const big = await render(TalentChord, { props: { quarter: '2024-q3', minPeople: 2 } });
+    expect(count(big, /class="chord-ribbon"/g)).toBe(1);
+    const none = await render(TalentChord, { props: { quarter: '2024-q3', minPeople: 5 } });
+    expect(none).not.toContain('<svg');
+    expect(none).toContain('No contributor was active in two categories in Q3 2024.');
+  });
+});
+
+describe('<CategoryTrend>', () => {
+  it('draws one sparkline per category with first and last values', async () => {
+    const html = await render(CategoryTrend, { props: { quarter: '2024-q3' } });
+    expect(html).toMatch(/<category-trend data-quarter="2024-q3" data-metric="contributors" data-scale="independent"/);
+    expect(count(html, /<li class="ds-trend"/g)).toBe(5);
+    expect(count(html, /class="ds-trend__line" d="M[^"]+"/g)).toBe(5);
+    expect(html).toContain('aria-label="GPU Kernels: contributors rose from 40 in Q3 2022 to 80 in Q3 2024."');
+    expect(html).toMatch(/class="ds-trend__value"[^>]*>40</);
+    expect(html).toMatch(/class="ds-trend__value"[^>]*>80</);
+    expect(html).toContain('Q3 \u201922');
+  });
+
+  it('formats ratios and marks a partial last quarter', async () => {
+    const html = await render(CategoryTrend, { props: { quarter: '2024-q4', metric: 'churn_rate', categories: 'gpu-kernels, llm-serving' } });
+    expect(count(html, /<li class="ds-trend"/g)).toBe(2);
+    expect(html).toMatch(/>\d+%</);
+    expect(html).toContain('ds-trend__line--partial');
+    expect(html).toContain('(partial)');
+    expect(html).toContain('Q4 2024 is partial');
+  });
+
+  it('rejects unknown metrics and categories', async () => {
+    await expect(render(CategoryTrend, { props: { quarter: '2024-q3', metric: 'stars' } })).rejects.toThrow("no trend for metric 'stars'");
+    await expect(render(CategoryTrend, { props: { quarter: '2024-q3', categories: ['gpu', 'edge-ml'] } })).rejects.toThrow("no category 'gpu' in 2024-q3");
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { angleCovered, chordLayout, linkMatrix, spreadLabels, type ChordNode } from '../../../src/lib/chord-layout.ts';
+
+const nodes: ChordNode[] = [
+  { id: 'a', name: 'Alpha', colour: '#111111' },
+  { id: 'b', name: 'Beta', colour: '#222222' },
+  { id: 'c', name: 'Gamma', colour: '#333333' },
+  { id: 'd', name: 'Delta (no links)', colour: '#444444' },
+];
+
+describe('linkMatrix', () => {
+  it('mirrors undirected links and drops self-links', () => {
+    const m = linkMatrix(nodes, [{ source: 'a', target: 'b', value: 3 }, { source: 'c', target: 'c', value: 9 }, { source: 'x', target: 'a', value: 1 }], false);
+    expect(m[0]).toEqual([0, 3, 0, 0]);
+    expect(m[1]).toEqual([3, 0, 0, 0]);
+    expect(m[2]![2]).toBe(0);
+  });
+});
+
+describe('chordLayout', () => {
+  it('overlap: one arc per linked node, ribbons with path strings, angles sum to 2π', () => {
+    const links = [
+      { source: 'a', target: 'b', value: 120 },
+      { source: 'a', target: 'c', value: 30 },
+      { source: 'b', target: 'c', value: 10 },
+    ];
+    const layout = chordLayout(nodes, links, { directed: false, padAngle: 0.03 });
+    expect(layout.arcs.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(layout.arcs.map((a) => a.value)).toEqual([150, 130, 40]);
+    expect(angleCovered(layout, 0.03)).toBeCloseTo(2 * Math.PI, 9);
+    // Arc spans are proportional to their values.
+    const span = (i: number) => layout.arcs[i]!.endAngle - layout.arcs[i]!.startAngle;
+    expect(span(0) / span(2)).toBeCloseTo(150 / 40, 9);
+    expect(layout.ribbons).toHaveLength(3);
+    expect(layout.ribbons[0]).toMatchObject({ source: 'a', target: 'b', value: 120, reverseValue: 120, colour: '#111111' });
+    for (const p of [...layout.arcs.map((a) => a.path), ...layout.ribbons.map((r) => r.path)]) {
+      expect(p).toMatch(/^M[-\d.e]+,[-\d.e]+/);
+      expect(p).toMatch(/Z$/);
+    }
+    expect(layout.viewBox).toBe(`${-layout.width / 2} ${-layout.height / 2} ${layout.width} ${layout.height}`);
+  });
+
+  it('migration: directed flows as arrows coloured by origin', () => {
+    const links = [
+      { source: 'a', target: 'b', value: 5 },
+      { source: 'b', target: 'a', value: 2 },
+      { source: 'a', target: 'a', value: 40 },
+    ];
+    const layout = chordLayout(nodes, links, { directed: true });
+    expect(layout.arcs.map((a) => [a.id, a.value])).toEqual([
+      ['a', 7],
+      ['b', 7],
+    ]);
+    expect(layout.ribbons.map((r) => [r.source, r.target, r.value, r.colour])).toEqual([
+      ['a', 'b', 5, '#111111'],
+      ['b', 'a', 2, '#222222'],
+    ]);
+    expect(angleCovered(layout)).toBeCloseTo(2 * Math.PI, 9);
+  });
+
+  it('empty input draws nothing', () => {
+    const layout = chordLayout(nodes, [], { directed: false });
+    expect(layout.arcs).toEqual([]);
+    expect(layout.ribbons).toEqual([]);
+  });
+});
+
+describe('spreadLabels', () => {
+  it('keeps labels on one side at least a line apart, within the bottom limit', () => {
+    const mk = (id: string, y: number, anchor: 'start' | 'end') => ({
+      id, name: id, colour: '#000000', value: 1, startAngle: 0, endAngle: 1, path: '',
+      label: { x: 10, y, anchor, show: true },
+    });
+    const arcs = [mk('a', 100, 'start'), mk('b', 105, 'start'), mk('c', 108, 'start'), mk('d', 104, 'end'), mk('e', 230, 'start')];
+    spreadLabels(arcs, 17, 240);
+    expect(arcs.map((a) => a.label.y)).toEqual([100, 117, 134, 104, 230]);
+    const crowded = [mk('a', 200, 'start'), mk('b', 205, 'start'), mk('c', 236, 'start')];
+    spreadLabels(crowded, 17, 240);
+    expect(crowded.map((a) => a.label.y)).toEqual([200, 217, 236]);
+    const bottom = [mk('a', 230, 'end'), mk('b', 235, 'end')];
+    spreadLabels(bottom, 17, 240);
+    expect(bottom.map((a) => a.label.y)).toEqual([223, 240]);
+  });
+});
