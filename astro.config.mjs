@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkComponentLocations } from './src/node/remark-component-locations.ts';
+import { copyPublished } from './src/node/copy-published.ts';
 
 const site = process.env.DEEP_SIGNAL_SITE || 'https://deepsignal.example';
 // Astro wants a base with a leading slash; a trailing one keeps BASE_URL + path joins simple.
@@ -21,6 +22,8 @@ export default defineConfig({
   // Astro 7's default processor (satteri) ignores remark plugins. .md files only need GFM.
   markdown: { processor: unified({ remarkPlugins: [remarkGfm] }) },
   integrations: [
+    // The published Parquet is served by the site itself, for the browser's DuckDB.
+    copyPublished(),
     mdx({
       // In @astrojs/mdx 8 the `remarkPlugins` option of mdx() is deprecated: MDX is compiled
       // by the markdown processor, so the plugins go on a unified() processor given to mdx().

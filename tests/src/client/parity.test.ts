@@ -1,0 +1,206 @@
+// Query parity: every registered query, with parameters chosen by name, through the
+// build's runner (src/node/published-data.ts, @duckdb/node-api = DuckDB 1.5) and the
+// browser's runner (src/client/query-runner.ts over DuckDB-WASM 1.28's Node build =
+// DuckDB 0.9.1, opened with the page's config and settings), over the same Parquet.
+// Results must be identical, in the order returned: queries ORDER BY deterministically,
+// and a query that does not is a bug this test should expose, not paper over.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DB_CONFIG, OFFLINE_SETTINGS } from '../../../src/client/duckdb-engine.ts';
+import { QueryRunner, type ArrowTableLike, type Engine } from '../../../src/client/query-runner.ts';
+import { QUERIES, TREND_METRICS, type ParamValue, type QueryDef, type QueryName } from '../../../src/lib/query-registry.ts';
+import { PUBLISHED_DIR_ENV } from '../../../src/node/paths.ts';
+import { openPublished, type PublishedData } from '../../../src/node/published-data.ts';
+import { writePublishedFixture } from '../../helpers/published-fixture.ts';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Folder {
+  label: string;
+  root: () => string;
+  quarter: string;
+}
+let fixtureRoot = '';
+const FOLDERS: Folder[] = [
+  { label: 'data/published/2024-q3', root: () => join(repo, 'data', 'published'), quarter: '2024-q3' },
+  { label: 'data/published/2026-q2', root: () => join(repo, 'data', 'published'), quarter: '2026-q2' },
+  { label: 'fixture 2024-q3', root: () => fixtureRoot, quarter: '2024-q3' },
+  { label: 'fixture 2024-q4 (partial)', root: () => fixtureRoot, quarter: '2024-q4' },
+];
+
+/** What the data offers to pick parameter values from. */
+interface Context {
+  quarter: string;
+  quarters: string[];
+  category: string;
+  lastCategory: string;
+  repo: string;
+}
+type Chosen = Record<string, ParamValue>;
+
+// Values by parameter NAME, so a new query with known names is covered without
+// touching this file. Each gets the values already chosen for earlier parameters.
+const PARAM_VALUES: Record<string, (c: Context, chosen: Chosen) => ParamValue[]> = {
+  // The folder's quarter, the one before it, and its first (no quarter before that:
+  // empty changes, no migration).
+  quarter: (c) => [...new Set([c.quarter, c.quarters.at(-2)!, c.quarters[0]!])],
+  category: (c) => ['all', c.category, c.lastCategory],
+  limit: () => [3, 25],
+  minCommits: () => [1, 3],
+  metric: () => [...TREND_METRICS],
+  scopeType: () => ['all', 'category', 'repo'],
+  scopeId: (c, chosen) =>
+    chosen.scopeType === 'all' ? ['all'] : chosen.scopeType === 'category' ? [c.category] : chosen.scopeType === 'repo' ? [c.repo] : ['all', c.category],
+};
+
+function paramSets(name: QueryName, c: Context): Chosen[] {
+  let sets: Chosen[] = [{}];
+  for (const p of QUERIES[name].params) {
+    const values = PARAM_VALUES[p];
+    if (!values) throw new Error(`query '${name}' has parameter '${p}', which the parity test has no values for: add it to PARAM_VALUES in tests/src/client/parity.test.ts`);
+    sets = sets.flatMap((chosen) => values(c, chosen).map((v) => ({ ...chosen, [p]: v })));
+  }
+  return sets;
+}
+
+// ---------------------------------------------------------------------------------
+// DuckDB-WASM's Node build behind the runner's Engine interface. Files are registered
+// as buffers (the Node runtime has no HTTP); the SQL, views and parameters are the
+// runner's own, as in the browser.
+
+interface BlockingTable extends ArrowTableLike {
+  toArray(): { toJSON(): Record<string, unknown> }[];
+}
+interface BlockingDb {
+  instantiate(): Promise<void>;
+  open(config: unknown): void;
+  connect(): {
+    query(sql: string): BlockingTable;
+    prepare(sql: string): { query(...params: ParamValue[]): BlockingTable; close(): void };
+  };
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+}
+
+async function nodeWasmEngine(): Promise<{ engine: Engine; version: string }> {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const duckdb = require(entry);
+  const dist = dirname(entry);
+  const db: BlockingDb = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
+  await db.instantiate();
+  db.open(DB_CONFIG);
+  const conn = db.connect();
+  for (const sql of OFFLINE_SETTINGS) conn.query(sql);
+  const version = String(conn.query('SELECT version() AS v').toArray()[0]!.toJSON().v);
+  const engine: Engine = {
+    async registerFile(name, url) {
+      db.registerFileBuffer(name, new Uint8Array(readFileSync(fileURLToPath(url))));
+    },
+    async exec(sql) {
+      conn.query(sql);
+    },
+    async query(sql, params) {
+      const stmt = conn.prepare(sql);
+      try {
+        return stmt.query(...params);
+      } finally {
+        stmt.close();
+      }
+    },
+  };
+  return { engine, version };
+}
+
+// ---------------------------------------------------------------------------------
+
+function normal(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' && !Number.isInteger(v)) return Math.round(v * 1e9) / 1e9;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(normal);
+  return v;
+}
+const normalRows = (rows: unknown[]) => rows.map((r) => Object.fromEntries(Object.entries(r as Record<string, unknown>).map(([k, v]) => [k, normal(v)])));
+
+/** Opens a folder with the build's runner, pointing it at the folder's root first. */
+function openBuild(f: Folder): Promise<PublishedData> {
+  process.env[PUBLISHED_DIR_ENV] = f.root();
+  // openPublished resolves the folder synchronously, so the variable is read now.
+  return openPublished(f.quarter);
+}
+
+async function contextOf(build: PublishedData): Promise<Context> {
+  const quarters = (await build.query('quarters', {})).map((q) => q.quarter);
+  const cats = await build.query('categories', {});
+  const snapshot = await build.query('snapshot', { quarter: build.quarter });
+  const busiest = [...snapshot].sort((a, b) => b.contributors - a.contributors || a.category_id.localeCompare(b.category_id))[0];
+  const [top] = await build.query('top-projects', { quarter: build.quarter, category: 'all', limit: 1 });
+  if (!busiest || !top || cats.length === 0) throw new Error(`${build.folder} has no categories or projects to pick parameters from`);
+  return { quarter: build.quarter, quarters, category: busiest.category_id, lastCategory: cats.at(-1)!.category_id, repo: top.repo };
+}
+
+let runner: QueryRunner;
+let wasmVersion = '';
+
+beforeAll(async () => {
+  fixtureRoot = await writePublishedFixture(mkdtempSync(join(tmpdir(), 'ds-parity-')));
+  const { engine, version } = await nodeWasmEngine();
+  // One runner for every folder, as on a page: views are re-pointed between quarters.
+  runner = new QueryRunner(engine);
+  wasmVersion = version;
+});
+
+describe('query parity: build (node-api) vs browser (DuckDB-WASM 1.28)', () => {
+  it('compares against DuckDB 0.9.1, the engine the browser ships', () => {
+    expect(wasmVersion).toBe('v0.9.1');
+  });
+
+  it('has values for every parameter name of the registry', () => {
+    const context: Context = { quarter: '2024-q3', quarters: ['2024-q2', '2024-q3'], category: 'c', lastCategory: 'd', repo: 'o/r' };
+    for (const name of Object.keys(QUERIES) as QueryName[]) expect(paramSets(name, context).length, name).toBeGreaterThan(0);
+  });
+
+  describe.each(FOLDERS)('$label', (folder) => {
+    let build: PublishedData;
+    let context: Context;
+    let folderUrl: string;
+
+    beforeAll(async () => {
+      build = await openBuild(folder);
+      expect(build.folder).toBe(join(folder.root(), folder.quarter));
+      context = await contextOf(build);
+      folderUrl = pathToFileURL(build.folder).href + '/';
+    });
+
+    it.each(Object.keys(QUERIES) as QueryName[])('%s', async (name) => {
+      let rowsSeen = 0;
+      for (const params of paramSets(name, context)) {
+        const what = `${name} ${JSON.stringify(params)} over ${folder.label}`;
+        const expected = normalRows(await build.query(name, params as never));
+        let got: unknown[];
+        try {
+          got = normalRows(await runner.run(QUERIES[name] as QueryDef<unknown, readonly string[]>, params, folderUrl));
+        } catch (e) {
+          throw new Error(`${what} fails on DuckDB-WASM 1.28 (DuckDB 0.9.1): ${(e as Error).message}`);
+        }
+        expect(got.length, `${what}: row count`).toBe(expected.length);
+        if (expected.length > 0) expect(Object.keys(got[0] as object), `${what}: columns`).toEqual(Object.keys(expected[0]!));
+        expect(got, what).toEqual(expected);
+        rowsSeen += expected.length;
+      }
+      // Identical empty results would prove nothing.
+      expect(rowsSeen, `${name} returned no rows for any parameters over ${folder.label}`).toBeGreaterThan(0);
+    });
+  });
+});
