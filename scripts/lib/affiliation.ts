@@ -12,6 +12,7 @@
 //     the map visible (a growing 'Other' means the map needs entries).
 
 import { organizationsList, webmailList } from './curated-lists.ts';
+import { memoize } from './memo.ts';
 
 export const UNKNOWN_ORGANIZATION = 'Unknown';
 export const OTHER_ORGANIZATION = 'Other';
@@ -88,18 +89,10 @@ function resolve(domain: string): string {
   return OTHER_ORGANIZATION;
 }
 
-const MEMO_LIMIT = 500_000;
-const memo = new Map<string, string>();
+const resolveMemo = memoize(resolve, 500_000);
 
 /** Organization display name for an address: a mapped name, 'Unknown' or 'Other'. */
 export function organizationOf(email: string): string {
   const domain = domainOf(email);
-  if (domain === '') return UNKNOWN_ORGANIZATION;
-  let org = memo.get(domain);
-  if (org === undefined) {
-    org = resolve(domain);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(domain, org);
-  }
-  return org;
+  return domain === '' ? UNKNOWN_ORGANIZATION : resolveMemo(domain);
 }

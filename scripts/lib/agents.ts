@@ -9,6 +9,7 @@
 
 import { agentsList } from './curated-lists.ts';
 import { githubNoreply } from './bots.ts';
+import { memoize } from './memo.ts';
 
 interface AgentRules {
   names: Set<string>;
@@ -64,17 +65,12 @@ function classify(rawName: string, rawEmail: string): boolean {
   return false;
 }
 
-const MEMO_LIMIT = 1_000_000;
-const memo = new Map<string, boolean>();
+const classifyMemo = memoize((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return classify(key.slice(0, cut), key.slice(cut + 1));
+}, 1_000_000);
 
 /** True when the identity is an AI coding agent (checked before isBot). */
 export function isAgent(name: string, email: string): boolean {
-  const key = name + '\u0000' + email;
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = classify(name, email);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
+  return classifyMemo(name + '\u0000' + email);
 }

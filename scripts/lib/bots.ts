@@ -14,6 +14,7 @@
 // AI agents are decided by agents.ts; callers check isAgent first.
 
 import { botsList, humanAllowList } from './curated-lists.ts';
+import { memoize } from './memo.ts';
 
 interface BotRules {
   names: Set<string>;
@@ -137,18 +138,12 @@ function classify(rawName: string, rawEmail: string): boolean {
   return false;
 }
 
-// Callers ask once per commit about the same few thousand identities.
-const MEMO_LIMIT = 1_000_000;
-const memo = new Map<string, boolean>();
+const classifyMemo = memoize((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return classify(key.slice(0, cut), key.slice(cut + 1));
+}, 1_000_000);
 
 /** True for automation accounts; callers decide agents (isAgent) first. */
 export function isBot(name: string, email: string): boolean {
-  const key = name + '\u0000' + email;
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = classify(name, email);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
-  }
-  return result;
+  return classifyMemo(name + '\u0000' + email);
 }

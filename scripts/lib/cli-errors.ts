@@ -1,10 +1,8 @@
 // How CLI entry points report failure: one readable line naming the file and
 // line, no stack trace for input errors (a stack only helps for our own bugs).
-import { InputError, type SourceLocation } from './types.ts';
+import { InputError } from './types.ts';
 
-export function formatLocation(loc: SourceLocation): string {
-  return `${loc.file}${loc.line ? `:${loc.line}` : ''}${loc.commit ? ` (commit ${loc.commit.slice(0, 12)})` : ''}`;
-}
+export { formatLocation } from './types.ts';
 
 export function runCli(main: () => Promise<void>): void {
   main().catch((e: unknown) => {

@@ -37,12 +37,15 @@ export interface SourceLocation {
   commit?: string;
 }
 
+/** `file:line (commit sha)`: how every error and warning names where it happened. */
+export function formatLocation(loc: SourceLocation): string {
+  return `${loc.file}${loc.line ? `:${loc.line}` : ''}${loc.commit ? ` (commit ${loc.commit})` : ''}`;
+}
+
 export class InputError extends Error {
   readonly location: SourceLocation;
   constructor(message: string, location: SourceLocation) {
-    const where = [location.file, location.line ?? null].filter((x) => x !== null).join(':');
-    const commit = location.commit ? ` (commit ${location.commit})` : '';
-    super(`${where}${commit}: ${message}`);
+    super(`${formatLocation(location)}: ${message}`);
     this.name = 'InputError';
     this.location = location;
   }
