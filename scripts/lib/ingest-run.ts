@@ -11,7 +11,7 @@ import { headOf, isAncestor, mailmapBlob } from './git-runner.ts';
 import type { RepoResult, RepoSource, RepoTask } from './ingest-repo.ts';
 import { Progress } from './progress.ts';
 import { csvPartToParquet, fileFingerprint, repoSlug, sqlString, Staging, type RepoState } from './staging.ts';
-import { buildWarehouse, type BuildResult } from './warehouse-build.ts';
+import { buildWarehouse, warehouseInputsKey, warehouseIsCurrent, type BuildResult } from './warehouse-build.ts';
 import type { Warning } from './types.ts';
 
 /** Bump when the parser or the staging columns change: every repository is ingested again. */
@@ -278,7 +278,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     progress.finish();
   }
   if (opts.build !== false) {
-    summary.build = await buildWarehouse({ warehouseDir: opts.warehouseDir, registry: opts.registry, staging, log: (l) => progress.log(l) });
+    if (warehouseIsCurrent(opts.warehouseDir, warehouseInputsKey(opts.registry, staging))) {
+      progress.log('warehouse is up to date: nothing it is built from has changed');
+    } else {
+      summary.build = await buildWarehouse({ warehouseDir: opts.warehouseDir, registry: opts.registry, staging, log: (l) => progress.log(l) });
+    }
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

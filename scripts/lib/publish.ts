@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readSqlDir } from './sql-tables.ts';
 import { sqlString } from './staging.ts';
 import { restatementDiff, type Restatement } from './restatement.ts';
+import { UserError } from './types.ts';
 
 export const PUBLISH_SQL_DIR = fileURLToPath(new URL('../sql/publish/', import.meta.url));
 export const TRAILING_QUARTERS = 8;
@@ -31,7 +32,7 @@ export interface Manifest {
   files: Record<string, FileFacts>;
 }
 
-export class PublishError extends Error {}
+export class PublishError extends UserError {}
 
 export interface PublishOptions {
   quarter: string;

@@ -42,7 +42,10 @@ export function formatLocation(loc: SourceLocation): string {
   return `${loc.file}${loc.line ? `:${loc.line}` : ''}${loc.commit ? ` (commit ${loc.commit})` : ''}`;
 }
 
-export class InputError extends Error {
+/** An error the user can fix from its message alone: printed without a stack. */
+export class UserError extends Error {}
+
+export class InputError extends UserError {
   readonly location: SourceLocation;
   constructor(message: string, location: SourceLocation) {
     super(`${formatLocation(location)}: ${message}`);

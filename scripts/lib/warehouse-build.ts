@@ -2,7 +2,8 @@
 // commits, merged identities, then the SQL tables of scripts/sql/warehouse and
 // the metrics. It writes a new file and renames it over the old one, so readers
 // never see a half-built warehouse.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -12,12 +13,41 @@ import { isBot } from './bots.ts';
 import { isAgent } from './agents.ts';
 import { organizationOf } from './affiliation.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from './sql-tables.ts';
-import { computeMetrics } from './metrics.ts';
+import { computeMetrics, METRICS_SQL_DIR } from './metrics.ts';
+import { classifierVersion } from './curated-lists.ts';
 import { sqlString, type Staging } from './staging.ts';
 import { COAUTHOR_COLUMNS, COMMIT_COLUMNS } from './staging-rows.ts';
 
 export const WAREHOUSE_SQL_DIR = fileURLToPath(new URL('../sql/warehouse/', import.meta.url));
 export const WAREHOUSE_FILE = 'warehouse.duckdb';
+
+const KEY_FILE = `${WAREHOUSE_FILE}.key`;
+const BUILD_SOURCES = ['identities.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts'];
+
+/**
+ * A hash of everything the warehouse is built from: the staged histories, the
+ * registry, the curated lists and the code and SQL that turn them into tables.
+ * Equal keys mean an equal warehouse, so an ingest that changed nothing skips the build.
+ */
+export function warehouseInputsKey(registry: Registry, staging: Staging): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ categories: registry.categories, repos: registry.repos.map(({ line: _line, ...r }) => r) }));
+  for (const s of staging.states()) h.update(JSON.stringify([s.repo, s.fingerprint, s.engineVersion, s.parts]));
+  h.update(classifierVersion());
+  const identitiesDir = fileURLToPath(new URL('../../data/identities/', import.meta.url));
+  const files = [
+    ...BUILD_SOURCES.map((f) => fileURLToPath(new URL(f, import.meta.url))),
+    ...[WAREHOUSE_SQL_DIR, METRICS_SQL_DIR, identitiesDir].flatMap((d) => (existsSync(d) ? readdirSync(d).sort().map((f) => join(d, f)) : [])),
+  ];
+  for (const f of files) h.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+/** True when the warehouse on disk was built from exactly these inputs. */
+export function warehouseIsCurrent(warehouseDir: string, key: string): boolean {
+  const keyFile = join(warehouseDir, KEY_FILE);
+  return existsSync(join(warehouseDir, WAREHOUSE_FILE)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key;
+}
 
 export interface BuildResult {
   file: string;
@@ -141,7 +171,10 @@ export async function buildWarehouse(opts: {
     await conn.run('CHECKPOINT');
     conn.closeSync();
     instance.closeSync();
+    rmSync(join(opts.warehouseDir, KEY_FILE), { force: true });
     renameSync(tmp, file);
+    // Written last: a run killed before this line rebuilds next time.
+    writeFileSync(join(opts.warehouseDir, KEY_FILE), warehouseInputsKey(opts.registry, opts.staging));
     return { file, timings, metricsMs };
   } catch (e) {
     conn.closeSync();
