@@ -3,7 +3,7 @@
 // The build runs the same checks (src/node/content-checks-integration.ts).
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
-import { registerRawImports } from './lib/raw-imports.ts';
+import { registerRawImports } from '../src/node/raw-imports.ts';
 
 runCli(async () => {
   const { values } = parseArgs({

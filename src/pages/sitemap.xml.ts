@@ -9,6 +9,8 @@ export const GET: APIRoute = async () => {
   const urls: { loc: string; lastmod?: string }[] = [
     { loc: absolute(), ...(reports[0] ? { lastmod: isoDate(reports[0].data.published) } : {}) },
     { loc: absolute('methodology/') },
+    { loc: absolute('predictions/') },
+    { loc: absolute('explore/') },
     ...reports.map((r) => ({ loc: absolute(`reports/${r.data.quarter}/`), lastmod: isoDate(r.data.published) })),
   ];
   const body = urls

@@ -1,7 +1,7 @@
 // Builds the site once into a temporary folder (or uses BUILD_DIR) and describes what
 // the build should contain, read from the sources rather than from the build itself.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -32,14 +32,52 @@ export function buildOnce(): BuildResult {
     return { dir, seconds: null, draftsIncluded: DRAFTS_INCLUDED, temporary: false };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ds-dist-'));
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], {
-    cwd: ROOT,
-    env: { ...process.env, DEEP_SIGNAL_DRAFTS: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return { dir, seconds: (performance.now() - t0) / 1000, draftsIncluded: true, temporary: true };
+  const seconds = astroBuild(dir, { DEEP_SIGNAL_DRAFTS: '1' });
+  return { dir, seconds, draftsIncluded: true, temporary: true };
+}
+
+const LOCK = join(tmpdir(), 'deep-signal-astro-build.lock');
+
+/**
+ * The test process's environment without what Vitest adds to it (SITE, BASE_URL, DEV=1,
+ * MODE, NODE_ENV=test …): a child `astro build` would read them as its own
+ * import.meta.env, so a build from a test would ignore DEEP_SIGNAL_BASE and act as dev.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const vitest = new Set(['SITE', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR', 'ASSETS_PREFIX', 'NODE_ENV']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitest.has(k) && !k.startsWith('VITEST')));
+}
+
+/**
+ * `astro build --outDir dir` with extra environment; returns the seconds it took. Builds
+ * from test files running in parallel take turns (a lock folder), since each build
+ * rewrites the project's .astro/ cache.
+ */
+export function astroBuild(outDir: string, env: Record<string, string>): number {
+  const waitUntil = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock left by a killed run is older than any build.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > waitUntil) throw new Error(`waited 5 minutes for ${LOCK}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface SourceReport {

@@ -1,0 +1,41 @@
+// Element builders for the custom elements: the few shapes they re-render (rows,
+// cells, SVG paths) written as calls, with text always set as text, never as HTML.
+
+type AttrValue = string | number | boolean | null | undefined;
+export type Attrs = Record<string, AttrValue>;
+type Child = Node | string | number | null | undefined | false;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function fill<E extends Element>(el: E, attrs: Attrs | undefined, children: readonly Child[]): E {
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    // Boolean attributes: present when true; false, null and undefined leave them out.
+    if (v === false || v === null || v === undefined) continue;
+    el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'number' ? String(c) : c);
+  }
+  return el;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): HTMLElementTagNameMap[K] {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): SVGElementTagNameMap[K] {
+  return fill(document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K], attrs, children);
+}
+
+/** The first match, or an error naming what the server should have rendered. */
+export function must<E extends Element>(root: ParentNode, selector: string, what: string): E {
+  const el = root.querySelector<E>(selector);
+  if (!el) throw new Error(`${what}: no ${selector} in the server-rendered HTML`);
+  return el;
+}
+
+/** Defines a custom element once (two bundles or HMR may evaluate a module twice). */
+export function define(name: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, ctor);
+}

@@ -1,0 +1,135 @@
+// <sql-console>: a read-only SQL console over one published quarter, in the browser.
+// The engine and the quarter's tables load on intent (focus, pointer), a query must
+// pass the read-only check, the result shows as a table (first rows) and downloads as
+// CSV. The address keeps the quarter and the last query (?quarter=…&sql=…).
+import { quarterLabel } from '../../lib/quarters.ts';
+import type { ConsoleDb } from '../console-db.ts';
+import { downloadCsv, toCsv } from '../csv.ts';
+import { define, h, must } from '../dom.ts';
+import { Pending, reason } from '../pending.ts';
+import { publishedFolderUrl } from '../published-url.ts';
+import { whenIntent } from '../query-runner.ts';
+import { readResult, resultTable, type Result } from '../result-table.ts';
+import { checkReadOnly } from '../sql-guard.ts';
+import { readParam, writeParams } from '../url-state.ts';
+
+const SHOWN_ROWS = 500;
+
+class SqlConsoleElement extends HTMLElement {
+  #quarter = '';
+  #db: Promise<ConsoleDb> | null = null;
+  #text!: HTMLTextAreaElement;
+  #output!: HTMLElement;
+  #download!: HTMLButtonElement;
+  #pending!: Pending;
+  #result: Result | null = null;
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const form = must<HTMLFormElement>(this, 'form', '<sql-console>');
+    this.#text = must(form, 'textarea', '<sql-console>');
+    this.#output = must(this, '[data-output]', '<sql-console>');
+    this.#download = must(this, 'button[data-download]', '<sql-console>');
+    this.#pending = new Pending(this, this.querySelector('.ds-status'));
+    this.#quarter = this.#pickQuarter();
+
+    whenIntent(this, () => void this.#open().catch(() => undefined));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.#run();
+    });
+    this.#text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.#run();
+      }
+    });
+    for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-example]')) {
+      b.addEventListener('click', () => {
+        this.#text.value = b.dataset.example ?? '';
+        void this.#run();
+      });
+    }
+    this.#download.addEventListener('click', () => this.#saveCsv());
+    const select = this.querySelector<HTMLSelectElement>('select[data-control="quarter"]');
+    select?.addEventListener('change', () => this.#switchQuarter(select.value));
+    if (select) select.value = this.#quarter;
+
+    const shared = readParam('sql');
+    if (shared) {
+      this.#text.value = shared;
+      this.#pending.say('Press Run to run the query from the link.');
+    }
+    for (const c of this.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement | HTMLSelectElement>('button:not([data-download]), textarea, select')) c.disabled = false;
+    this.setAttribute('data-ready', '');
+  }
+
+  /** The quarter in the address when it is published, else the page's (the latest). */
+  #pickQuarter(): string {
+    const offered = [...this.querySelectorAll<HTMLOptionElement>('select[data-control="quarter"] option')].map((o) => o.value);
+    const wanted = readParam('quarter');
+    const quarter = wanted && offered.includes(wanted) ? wanted : (this.dataset.quarter ?? '');
+    this.dataset.quarter = quarter;
+    return quarter;
+  }
+
+  #switchQuarter(quarter: string): void {
+    writeParams({ quarter: quarter === this.getAttribute('data-latest') ? null : quarter, sql: this.#text.value.trim() || null });
+    // The loaded database cannot read another folder (external access is off for
+    // good), so a loaded console starts afresh on the new address.
+    if (this.#db) {
+      location.reload();
+      return;
+    }
+    this.#quarter = quarter;
+    this.dataset.quarter = quarter;
+  }
+
+  #open(): Promise<ConsoleDb> {
+    if (!this.#db) {
+      const q = this.#quarter;
+      this.#db = import('../console-db.ts').then((m) => m.openConsoleDb(q, publishedFolderUrl(q)));
+      this.#db.catch(() => (this.#db = null));
+    }
+    return this.#db;
+  }
+
+  async #run(): Promise<void> {
+    const check = checkReadOnly(this.#text.value);
+    if (!check.ok) {
+      this.#pending.say(check.reason, 'error');
+      return;
+    }
+    const started = performance.now();
+    await this.#pending.run(
+      this.#db ? 'Running…' : `Loading DuckDB and the ${quarterLabel(this.#quarter)} tables (about 3 MB, once)…`,
+      async () => {
+        const db = await this.#open();
+        const t0 = performance.now();
+        const table = await db.query(check.sql);
+        return { result: readResult(table), ms: performance.now() - t0 };
+      },
+      ({ result, ms }) => this.#show(result, ms, performance.now() - started),
+      (e) => `The query failed: ${reason(e)}`,
+    );
+    writeParams({ sql: this.#text.value.trim() || null });
+  }
+
+  #show(result: Result, ms: number, total: number): void {
+    this.#result = result;
+    const n = result.rows.length;
+    const time = total - ms > 50 ? `${Math.round(ms)} ms (${(total / 1000).toFixed(1)} s with loading)` : `${Math.round(ms)} ms`;
+    const caption = `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'} in ${time}` + (n > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, the CSV has all.` : '.');
+    const scroller = h('div', { class: 'ds-results__scroll', tabindex: '0', role: 'region', 'aria-label': 'Query result' }, resultTable(result, SHOWN_ROWS, caption));
+    this.#output.replaceChildren(scroller);
+    this.#download.disabled = false;
+    this.#download.hidden = false;
+  }
+
+  #saveCsv(): void {
+    if (!this.#result) return;
+    downloadCsv(toCsv(this.#result.columns, this.#result.rows), `deep-signal-${this.#quarter}-query.csv`);
+  }
+}
+
+define('sql-console', SqlConsoleElement);

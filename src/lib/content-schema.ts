@@ -1,0 +1,57 @@
+// The schemas of what editors write: an article's frontmatter and a quarter's
+// predictions. One definition for the Astro collections (src/content.config.ts) and the
+// editor check (`npm run check`), so the two can never disagree.
+import { z } from 'astro/zod';
+
+export const QUARTER_RE = /^\d{4}-q[1-4]$/;
+
+const quarter = (what: string) => z.string().regex(QUARTER_RE, `${what} must look like 2024-q3`);
+
+export const reportSchema = z.object({
+  title: z.string().min(1),
+  quarter: quarter('quarter'),
+  published: z.coerce.date(),
+  author: z.object({ name: z.string().min(1), role: z.string().min(1) }),
+  summary: z.string().min(1),
+  status: z.enum(['draft', 'published']),
+  // The manifest's `published` date (YYYY-MM-DD) or a prefix (>= 8 hex) of its dataset
+  // fingerprint: the page build refuses to pair an article with other data.
+  dataVersion: z.string().regex(/^(\d{4}-\d{2}-\d{2}|[0-9a-f]{8,})$/, 'dataVersion: YYYY-MM-DD or a fingerprint prefix'),
+});
+
+export type ReportFrontmatter = z.infer<typeof reportSchema>;
+
+export const THRESHOLD_OPS = ['>', '>=', '<', '<='] as const;
+
+const predictionMetric = z.strictObject({
+  /** A <Metric> figure with a numeric value (counts, ratios, weeks, changes). */
+  figure: z.string().min(1),
+  category: z.string().min(1).optional(),
+  repo: z.string().min(1).optional(),
+  org: z.string().min(1).optional(),
+});
+
+export const predictionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id: lower-case letters, digits and dashes'),
+    due: quarter('due'),
+    statement: z.string().min(1),
+    metric: predictionMetric.optional(),
+    threshold: z.strictObject({ op: z.enum(THRESHOLD_OPS), value: z.number() }).optional(),
+    /** For a prediction without a metric: the editor's verdict once it is due. */
+    outcome: z.enum(['hit', 'miss']).optional(),
+    note: z.string().optional(),
+  })
+  .refine((p) => (p.metric === undefined) === (p.threshold === undefined), {
+    message: 'metric and threshold go together: give both (scored from the data) or neither (scored by the editor with outcome)',
+  })
+  .refine((p) => p.metric === undefined || p.outcome === undefined, {
+    message: 'a prediction with a metric is scored from the data: remove outcome',
+  });
+
+export const predictionsFileSchema = z
+  .strictObject({ predictions: z.array(predictionSchema) })
+  .refine((f) => new Set(f.predictions.map((p) => p.id)).size === f.predictions.length, { message: 'prediction ids must be unique in a file' });
+
+export type PredictionsFile = z.infer<typeof predictionsFileSchema>;
+export type PredictionInput = PredictionsFile['predictions'][number];

@@ -1,0 +1,68 @@
+// The explore console's example queries. Each reads only the published tables and
+// names the folder's own quarter as `(SELECT max(quarter) FROM quarters)`, so one text
+// works for every quarter; a test runs each on DuckDB-WASM 1.28 (DuckDB 0.9.1).
+
+export interface ExampleQuery {
+  label: string;
+  sql: string;
+}
+
+const THIS_QUARTER = '(SELECT max(quarter) FROM quarters)';
+
+export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
+  {
+    label: 'Categories by contributors',
+    sql: `-- Contributors, commits and active repositories per category this quarter
+SELECT c.name AS category, s.contributors, s.commits, s.active_repos
+FROM scope_quarters s
+JOIN categories c ON c.category_id = s.scope_id
+WHERE s.scope_type = 'category'
+  AND s.quarter = ${THIS_QUARTER}
+ORDER BY s.contributors DESC`,
+  },
+  {
+    label: 'Churn by category',
+    sql: `-- Of the people active last quarter, how many came back (retained) and how many did not
+SELECT c.name AS category, s.prev_contributors, s.retained, s.churned,
+  round(100 * s.churn_rate, 1) AS churn_pct
+FROM scope_quarters s
+JOIN categories c ON c.category_id = s.scope_id
+WHERE s.scope_type = 'category'
+  AND s.quarter = ${THIS_QUARTER}
+ORDER BY s.churn_rate DESC NULLS LAST`,
+  },
+  {
+    label: 'Overlap, 3+ commits',
+    sql: `-- People with at least 3 commits in each of two categories this quarter
+WITH person_category AS (
+  SELECT person, category_id
+  FROM activity
+  WHERE quarter = ${THIS_QUARTER}
+  GROUP BY person, category_id
+  HAVING sum(commits) >= 3
+)
+SELECT a.category_id AS category_a, b.category_id AS category_b, count(*) AS people
+FROM person_category a
+JOIN person_category b ON a.person = b.person AND a.category_id < b.category_id
+GROUP BY a.category_id, b.category_id
+ORDER BY people DESC, category_a, category_b`,
+  },
+  {
+    label: 'Nine quarters of the whole set',
+    sql: `-- Commits, contributors and newcomers to the tracked set, quarter by quarter
+SELECT quarter, partial, commits, contributors, new_to_ecosystem
+FROM scope_quarters
+WHERE scope_type = 'all'
+ORDER BY seq`,
+  },
+  {
+    label: 'Organizations',
+    sql: `-- Share of commit credit by organization this quarter (Unknown: webmail and noreply)
+SELECT organization, round(credit, 1) AS credit, round(100 * share, 1) AS share_pct
+FROM company_share
+WHERE scope_type = 'all'
+  AND quarter = ${THIS_QUARTER}
+ORDER BY rank
+LIMIT 15`,
+  },
+];

@@ -1,0 +1,74 @@
+// The editor check: every article and predictions file, every problem at once, each with
+// file, line and a hint. `npm run check` runs it from the command line; the build runs it
+// before rendering (src/node/content-checks-integration.ts) and stops on any problem.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isQuarter } from '../../lib/quarters.ts';
+import { repoRelative, repoRoot } from '../paths.ts';
+import { predictionQuarters } from '../predictions.ts';
+import { checkComponents } from './components.ts';
+import { checkFrontmatter } from './frontmatter.ts';
+import { parseArticle } from './mdx.ts';
+import { checkPredictionFile } from './predictions.ts';
+import type { Problem } from './problem.ts';
+
+export { formatProblem, formatProblems, type Problem } from './problem.ts';
+
+export interface CheckOptions {
+  /** Folder holding reports/ and predictions/ (default: content/ in the repository). */
+  contentDir?: string;
+  /** Check drafts' components too (the editor check and preview builds); a production build skips them, as it never renders them. */
+  includeDrafts?: boolean;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  articles: { quarter: string; status: string; checked: boolean }[];
+  predictionFiles: number;
+}
+
+function files(dir: string, ext: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
+}
+
+export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult> {
+  const contentDir = opts.contentDir ?? join(repoRoot(), 'content');
+  const problems: Problem[] = [];
+  const articles: CheckResult['articles'] = [];
+  const reportsDir = join(contentDir, 'reports');
+  const predicted = predictionQuarters(join(contentDir, 'predictions'));
+  for (const name of files(reportsDir, '.mdx')) {
+    const path = join(reportsDir, name);
+    const file = repoRelative(path);
+    const fileQuarter = name.slice(0, -4);
+    if (!isQuarter(fileQuarter)) {
+      problems.push({ file, message: `an article's file is named after its quarter, not "${name}"`, hint: 'rename it like 2026-q3.mdx (the URL is the file name)' });
+      continue;
+    }
+    const parsed = await parseArticle(path, readFileSync(path, 'utf8'));
+    if (parsed.syntaxError) {
+      problems.push({ file, ...(parsed.syntaxError.line ? { line: parsed.syntaxError.line } : {}), message: parsed.syntaxError.message, hint: 'components are written <Name attr="value" />; braces {…} start a JavaScript expression (write \\{ for a literal brace)' });
+      articles.push({ quarter: fileQuarter, status: String(parsed.frontmatter.status ?? '?'), checked: false });
+      continue;
+    }
+    const fm = checkFrontmatter(file, fileQuarter, parsed.rawFrontmatter, parsed.frontmatter);
+    problems.push(...fm.problems);
+    const status = fm.fm?.status ?? String(parsed.frontmatter.status ?? '?');
+    const checked = status === 'published' || opts.includeDrafts === true;
+    articles.push({ quarter: fileQuarter, status, checked });
+    if (!checked) continue;
+    problems.push(...(await checkComponents({ file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted }, parsed)));
+  }
+  const predictionsDir = join(contentDir, 'predictions');
+  const yamls = files(predictionsDir, '.yaml');
+  for (const name of yamls) {
+    const path = join(predictionsDir, name);
+    const made = name.slice(0, -5);
+    if (!isQuarter(made)) {
+      problems.push({ file: repoRelative(path), message: `a predictions file is named after the quarter the predictions were made in, not "${name}"`, hint: 'rename it like 2026-q2.yaml' });
+      continue;
+    }
+    problems.push(...(await checkPredictionFile(repoRelative(path), made, readFileSync(path, 'utf8'))));
+  }
+  return { problems, articles, predictionFiles: yamls.length };
+}

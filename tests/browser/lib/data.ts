@@ -1,0 +1,66 @@
+// Expected figures for the browser tests, read straight from the published Parquet
+// with @duckdb/node-api and written as simply as possible (not through the registry
+// SQL the page runs), so a test compares the page with the data, not with itself.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ROOT } from './site.ts';
+
+export const PUBLISHED = join(ROOT, 'data', 'published');
+
+export function publishedQuarters(): string[] {
+  return readdirSync(PUBLISHED).filter((q) => /^\d{4}-q[1-4]$/.test(q)).sort();
+}
+
+let conn: Promise<DuckDBConnection> | undefined;
+
+export async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  conn ??= DuckDBInstance.create(':memory:').then((db) => db.connect());
+  const reader = await (await conn).runAndReadAll(sql);
+  return reader.getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+}
+
+const file = (quarter: string, table: string) => `'${join(PUBLISHED, quarter, `${table}.parquet`)}'`;
+
+export interface CategoryFigures {
+  category_id: string;
+  commits: number;
+  contributors: number;
+  active_repos: number;
+}
+
+/** Every category of the folder with its quarter's figures (0 where it had no activity). */
+export async function categoryFigures(quarter: string): Promise<CategoryFigures[]> {
+  return (await rows(`
+    SELECT c.category_id,
+      coalesce(s.commits, 0) AS commits, coalesce(s.contributors, 0) AS contributors, coalesce(s.active_repos, 0) AS active_repos
+    FROM read_parquet(${file(quarter, 'categories')}) c
+    LEFT JOIN read_parquet(${file(quarter, 'scope_quarters')}) s
+      ON s.scope_type = 'category' AND s.scope_id = c.category_id AND s.quarter = '${quarter}'
+    ORDER BY c.sort_order`)) as unknown as CategoryFigures[];
+}
+
+export async function allFigures(quarter: string): Promise<{ commits: number; contributors: number; active_repos: number }> {
+  const [r] = await rows(`SELECT commits, contributors, active_repos FROM read_parquet(${file(quarter, 'scope_quarters')}) WHERE scope_type = 'all' AND quarter = '${quarter}'`);
+  return r as { commits: number; contributors: number; active_repos: number };
+}
+
+/** Pairs of categories sharing people with at least `minCommits` commits in each, as the chord counts links. */
+export async function overlapPairs(quarter: string, minCommits: number): Promise<number> {
+  const [r] = await rows(`
+    WITH pc AS (
+      SELECT person, category_id FROM read_parquet(${file(quarter, 'activity')})
+      WHERE quarter = '${quarter}' GROUP BY ALL HAVING sum(commits) >= ${minCommits}
+    )
+    SELECT count(*)::INTEGER AS n FROM (
+      SELECT DISTINCT a.category_id, b.category_id FROM pc a JOIN pc b ON a.person = b.person AND a.category_id < b.category_id
+    )`);
+  return Number(r!.n);
+}
+
+export async function topProjects(quarter: string, category: string, limit: number): Promise<{ repo: string; contributors: number }[]> {
+  return (await rows(`
+    SELECT repo, contributors FROM read_parquet(${file(quarter, 'top_projects')})
+    WHERE quarter = '${quarter}' AND category_id = '${category}' AND rank_in_category <= ${limit}
+    ORDER BY rank_in_category`)) as { repo: string; contributors: number }[];
+}
