@@ -131,8 +131,12 @@ export async function measureLoad(origin: string, path: string, profile: Network
     // The page's clock (time origin + ms) to CDP's monotonic seconds.
     const t = (perf.origin + perf.table) / 1000 - b.clockOffset;
     const before = [...b.requests.values()].filter((r) => (r.chunks[0]?.[0] ?? r.finished ?? Infinity) <= t);
+    // The table is in the HTML, so at least the document's bytes were needed. Under network
+    // emulation the page-clock → CDP-clock conversion can land t before the first chunk;
+    // the whole document is then the (slightly high) bound to report instead of zero.
+    const documentBytes = [...b.requests.values()].find((r) => r.type === 'Document')?.bytes ?? 0;
     return {
-      bytesBeforeTable: bytesBy(b.requests.values(), t),
+      bytesBeforeTable: Math.max(bytesBy(b.requests.values(), t), documentBytes),
       requestsBeforeTable: before.map((r) => new URL(r.url).pathname),
       tableVisibleMs: perf.table,
       lcpMs: perf.lcp,
