@@ -10,6 +10,9 @@
 -- * The threshold is on a person's commits in the quarter, not per category: a
 --   newcomer with one commit does not migrate, a regular who moves does.
 -- * Needs the quarter before $1, so it is empty for a folder's first quarter.
+-- * activity is read with two equality filters on quarter (the previous quarter is
+--   computed from $1's text, not joined), so the browser's Parquet reader skips every
+--   other quarter's row groups instead of fetching the whole file.
 WITH quarter_pair AS (
   SELECT cur.quarter AS cur_quarter, prev.quarter AS prev_quarter
   FROM quarters cur
@@ -20,8 +23,14 @@ person_category AS (
   SELECT a.person, a.quarter, a.category_id,
     round(sum(a.credit), 9) AS credit,
     sum(a.commits) AS commits
-  FROM activity a
-  JOIN quarter_pair p ON a.quarter = p.cur_quarter OR a.quarter = p.prev_quarter
+  FROM (
+    SELECT * FROM activity WHERE quarter = $1
+    UNION ALL
+    SELECT * FROM activity
+    WHERE quarter = CASE WHEN substr($1, 7, 1) = '1'
+                         THEN CAST(CAST(substr($1, 1, 4) AS INTEGER) - 1 AS VARCHAR) || '-q4'
+                         ELSE substr($1, 1, 6) || CAST(CAST(substr($1, 7, 1) AS INTEGER) - 1 AS VARCHAR) END
+  ) a
   GROUP BY a.person, a.quarter, a.category_id
 ),
 eligible AS (
