@@ -19,9 +19,10 @@ export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions=false', 'SET 
 
 /** Exported so the parity test opens its Node DuckDB-WASM exactly like the page does. */
 export const DB_CONFIG: DuckDBConfig = {
-  // Refuse a whole-file download when a server ignores Range: Parquet is read in
-  // place, by the byte ranges a query needs, or not at all.
-  filesystem: { allowFullHTTPReads: false },
+  // Parquet is read in place, by the byte ranges a query needs. Some static hosts
+  // (GitHub Pages behind some CDNs) answer a ranged HEAD without a 206; there the files
+  // (each a few hundred KB at most) are fetched whole rather than the chart breaking.
+  filesystem: { allowFullHTTPReads: true },
   // DECIMAL would arrive as raw 128-bit words; the build's runner gives numbers.
   query: { castDecimalToDouble: true },
 };
