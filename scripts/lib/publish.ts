@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Manifest, ManifestFile } from '../../src/lib/manifest.ts';
 import { readSqlDir } from './sql-tables.ts';
 import { sqlString } from './staging.ts';
 import { restatementDiff, type Restatement } from './restatement.ts';
@@ -15,22 +16,7 @@ export const PUBLISH_SQL_DIR = fileURLToPath(new URL('../sql/publish/', import.m
 export const TRAILING_QUARTERS = 8;
 const QUARTER_RE = /^(\d{4})-q([1-4])$/;
 
-export interface FileFacts {
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
-
-export interface Manifest {
-  quarter: string;
-  published: string;
-  engine: { version: string; parser: string; classifiers: string };
-  dataset: { snapshot: string; repos_tracked: number; repos_ingested: number; repos_unavailable: number; fingerprint: string };
-  quarters: string[];
-  partial: boolean;
-  headline: Record<string, number | null>;
-  files: Record<string, FileFacts>;
-}
+export type { Manifest } from '../../src/lib/manifest.ts';
 
 export class PublishError extends UserError {}
 
@@ -98,7 +84,7 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
     );
     rmSync(tmpDir, { recursive: true, force: true });
     mkdirSync(tmpDir, { recursive: true });
-    const files: Record<string, FileFacts> = {};
+    const files: Record<string, ManifestFile> = {};
     for (const t of readSqlDir(PUBLISH_SQL_DIR)) {
       const file = join(tmpDir, `${t.name}.parquet`);
       const sql = t.sql.trim().replace(/;\s*$/, '');
@@ -149,8 +135,8 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
       mkdirSync(join(tmpDir, 'restatements'), { recursive: true });
       writeFileSync(join(tmpDir, 'restatements', `${manifest.published}.md`), restatement.text + '\n');
       manifest.published = old.published;
-      (manifest as Manifest & { restated?: string[] }).restated = [
-        ...((old as Manifest & { restated?: string[] }).restated ?? []),
+      manifest.restated = [
+        ...(old.restated ?? []),
         opts.today ?? new Date().toISOString().slice(0, 10),
       ];
     }

@@ -2,36 +2,12 @@
 // is "as of", the engine that made it and the headline figures.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Manifest } from '../lib/manifest.ts';
 import { isQuarter } from '../lib/quarters.ts';
 import { quarterFolder, repoRelative } from './paths.ts';
 import { missingQuarterMessage, PublishedDataError } from './published-data.ts';
 
-export interface ManifestFile {
-  rows: number;
-  bytes: number;
-  sha256: string;
-}
-
-export interface Manifest {
-  quarter: string;
-  /** YYYY-MM-DD */
-  published: string;
-  engine: { version: string; parser: string; classifiers: string };
-  dataset: {
-    /** ISO timestamp of the newest ingested history: the figures' "data as of". */
-    snapshot: string;
-    repos_tracked: number;
-    repos_ingested: number;
-    repos_unavailable: number;
-    fingerprint: string;
-  };
-  /** The article's quarter and the eight before it, ascending. */
-  quarters: string[];
-  partial: boolean;
-  headline: Record<string, number | null>;
-  files: Record<string, ManifestFile>;
-  restated?: string[];
-}
+export type { Manifest, ManifestFile } from '../lib/manifest.ts';
 
 const manifests = new Map<string, Manifest>();
 

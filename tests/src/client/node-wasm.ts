@@ -22,7 +22,8 @@ interface BlockingDb {
   registerFileBuffer(name: string, buffer: Uint8Array): void;
 }
 
-export async function nodeWasmEngine(): Promise<Engine> {
+/** The engine and the DuckDB version it runs (the parity test asserts it is the browser's). */
+export async function openNodeWasm(): Promise<{ engine: Engine; version: string }> {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const duckdb = require(entry);
@@ -39,7 +40,8 @@ export async function nodeWasmEngine(): Promise<Engine> {
   db.open(DB_CONFIG);
   const conn = db.connect();
   for (const sql of OFFLINE_SETTINGS) conn.query(sql);
-  return {
+  const version = String(conn.query('SELECT version() AS v').toArray()[0]!.toJSON().v);
+  const engine: Engine = {
     async registerFile(name, url) {
       db.registerFileBuffer(name, new Uint8Array(readFileSync(fileURLToPath(url))));
     },
@@ -55,4 +57,9 @@ export async function nodeWasmEngine(): Promise<Engine> {
       }
     },
   };
+  return { engine, version };
+}
+
+export async function nodeWasmEngine(): Promise<Engine> {
+  return (await openNodeWasm()).engine;
 }

@@ -4,18 +4,17 @@
 // DuckDB 0.9.1, opened with the page's config and settings), over the same Parquet.
 // Results must be identical, in the order returned: queries ORDER BY deterministically,
 // and a query that does not is a bug this test should expose, not paper over.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DB_CONFIG, OFFLINE_SETTINGS } from '../../../src/client/duckdb-engine.ts';
-import { QueryRunner, type ArrowTableLike, type Engine } from '../../../src/client/query-runner.ts';
+import { QueryRunner } from '../../../src/client/query-runner.ts';
 import { QUERIES, TREND_METRICS, type ParamValue, type QueryDef, type QueryName } from '../../../src/lib/query-registry.ts';
 import { PUBLISHED_DIR_ENV } from '../../../src/node/paths.ts';
 import { openPublished, type PublishedData } from '../../../src/node/published-data.ts';
 import { writePublishedFixture } from '../../helpers/published-fixture.ts';
+import { openNodeWasm } from './node-wasm.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -72,55 +71,6 @@ function paramSets(name: QueryName, c: Context): Chosen[] {
 // as buffers (the Node runtime has no HTTP); the SQL, views and parameters are the
 // runner's own, as in the browser.
 
-interface BlockingTable extends ArrowTableLike {
-  toArray(): { toJSON(): Record<string, unknown> }[];
-}
-interface BlockingDb {
-  instantiate(): Promise<void>;
-  open(config: unknown): void;
-  connect(): {
-    query(sql: string): BlockingTable;
-    prepare(sql: string): { query(...params: ParamValue[]): BlockingTable; close(): void };
-  };
-  registerFileBuffer(name: string, buffer: Uint8Array): void;
-}
-
-async function nodeWasmEngine(): Promise<{ engine: Engine; version: string }> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-  const duckdb = require(entry);
-  const dist = dirname(entry);
-  const db: BlockingDb = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  db.open(DB_CONFIG);
-  const conn = db.connect();
-  for (const sql of OFFLINE_SETTINGS) conn.query(sql);
-  const version = String(conn.query('SELECT version() AS v').toArray()[0]!.toJSON().v);
-  const engine: Engine = {
-    async registerFile(name, url) {
-      db.registerFileBuffer(name, new Uint8Array(readFileSync(fileURLToPath(url))));
-    },
-    async exec(sql) {
-      conn.query(sql);
-    },
-    async query(sql, params) {
-      const stmt = conn.prepare(sql);
-      try {
-        return stmt.query(...params);
-      } finally {
-        stmt.close();
-      }
-    },
-  };
-  return { engine, version };
-}
 
 // ---------------------------------------------------------------------------------
 
@@ -155,7 +105,7 @@ let wasmVersion = '';
 
 beforeAll(async () => {
   fixtureRoot = await writePublishedFixture(mkdtempSync(join(tmpdir(), 'ds-parity-')));
-  const { engine, version } = await nodeWasmEngine();
+  const { engine, version } = await openNodeWasm();
   // One runner for every folder, as on a page: views are re-pointed between quarters.
   runner = new QueryRunner(engine);
   wasmVersion = version;
