@@ -1,9 +1,11 @@
 // A static file server for a built site, as a static host serves it: the right MIME
 // types (application/wasm, Parquet), byte ranges (DuckDB-WASM reads Parquet by Range
 // requests and refuses a server that ignores them), the _headers file the build writes
-// (Content-Security-Policy, caching), precompressed .br copies when asked, and a log
-// of every response's bytes so the browser tests and bench:web can count what a page
-// fetched. Used by tests/browser and scripts/bench-web.ts.
+// (Content-Security-Policy, caching), a 404 page for unknown paths, the site under a
+// sub-path when asked (a GitHub Pages project site), precompressed .br copies when
+// asked, and a log of every response's bytes so the browser tests and bench:web can
+// count what a page fetched. Used by tests/browser, tests/site/deploy.test.ts and
+// scripts/bench-web.ts.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,50 +41,65 @@ export interface Served {
 
 export interface StaticServerOptions {
   root: string;
+  /** The path the site is published under ("/deep-signal/"); anything outside it is a 404. Default "/". */
+  base?: string;
   /** Serve <file>.br with Content-Encoding: br when the client accepts it (not for ranges). */
   brotli?: boolean;
-  /** Apply the headers of <root>/_headers (Netlify/Cloudflare format). */
+  /** Apply the headers of <root>/_headers (Netlify/Cloudflare format), over the server's own. */
   headersFile?: boolean;
+  /** Content types by extension, replacing the built-in ones (".wasm": "application/octet-stream"). */
+  types?: Readonly<Record<string, string>>;
 }
 
 export interface StaticServer {
   origin: string;
+  /** Origin + base, e.g. http://127.0.0.1:43121/deep-signal/ */
+  url: string;
   log: Served[];
   close(): Promise<void>;
 }
 
-interface HeaderRule {
-  pattern: RegExp;
+export interface HeaderRule {
+  pattern: string;
   headers: [string, string][];
 }
 
-/** `/*` and `/_astro/*.wasm` style rules, in file order (later rules add to earlier ones). */
+/** The _headers format of Netlify and Cloudflare Pages: a path pattern, then indented "Name: value" lines. */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
-      rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
-    } else {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
       const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-      if (m && rules.length > 0) rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
+      const rule = rules.at(-1);
+      if (!m || !rule) throw new Error(`_headers: cannot read "${line}"`);
+      rule.headers.push([m[1]!.trim(), m[2]!.trim()]);
     }
   }
   return rules;
 }
 
-function fileFor(root: string, urlPath: string): string | null {
-  let p: string;
-  try {
-    p = decodeURIComponent(urlPath);
-  } catch {
-    return null;
+/** Headers for a path relative to the published folder ("/reports/x/"): every matching rule, in order; `*` matches anything. */
+export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const re = new RegExp(`^${r.pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (re.test(path)) for (const [k, v] of r.headers) out[k] = v;
   }
-  const file = normalize(join(root, p));
+  return out;
+}
+
+/** The file for a path relative to the root, 'dir' for a directory asked without its slash, or null. */
+function fileFor(root: string, rel: string): string | 'dir' | null {
+  // _headers configures the host; it is not part of the site.
+  if (rel === '_headers') return null;
+  const file = normalize(join(root, rel));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : null;
-  return existsSync(file) ? file : null;
+  if (!existsSync(file)) return null;
+  if (!statSync(file).isDirectory()) return file;
+  if (rel !== '' && !rel.endsWith('/')) return 'dir';
+  return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : null;
 }
 
 function range(header: string | undefined, size: number): [number, number] | 'bad' | null {
@@ -96,6 +113,8 @@ function range(header: string | undefined, size: number): [number, number] | 'ba
 
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = normalize(opts.root);
+  const base = `/${opts.base ?? ''}/`.replace(/\/{2,}/g, '/');
+  const types = { ...TYPES, ...opts.types };
   const rules = opts.headersFile && existsSync(join(root, '_headers')) ? parseHeadersFile(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const log: Served[] = [];
 
@@ -116,17 +135,34 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
       res.end();
       return;
     }
-    for (const rule of rules) if (rule.pattern.test(path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
-    let file = fileFor(root, path);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
+    // The path as the site sees it, relative to the base: what _headers rules match.
+    const rel = decoded.startsWith(base) ? decoded.slice(base.length) : null;
+    let file = rel === null ? null : fileFor(root, rel);
+    if (file === 'dir') {
+      res.statusCode = 301;
+      res.setHeader('Location', `${path}/`);
+      res.end();
+      return;
+    }
     if (!file) {
       res.statusCode = 404;
       file = existsSync(join(root, '404.html')) ? join(root, '404.html') : null;
-      if (!file) {
-        res.end('not found');
-        return;
-      }
     }
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    // A 404 carries the headers of the 404 page, not those of the path asked for.
+    for (const [k, v] of Object.entries(headersFor(rules, res.statusCode === 404 ? '/404.html' : `/${rel}`))) res.setHeader(k, v);
+    if (!file) {
+      res.end('not found');
+      return;
+    }
+    if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Accept-Ranges', 'bytes');
     if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-cache');
     const size = statSync(file).size;
@@ -161,8 +197,10 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
   const server: Server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
+    url: `${origin}${base}`,
     log,
     close: () =>
       new Promise<void>((resolve) => {
@@ -170,4 +208,12 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A built dist/ as a deploy serves it: under `base`, with its _headers, and with no
+ * wasm type of the server's own, so DuckDB-WASM's application/wasm must come from _headers.
+ */
+export function serveDist(dir: string, base: string): Promise<StaticServer> {
+  return startStaticServer({ root: dir, base, headersFile: true, types: { '.wasm': 'application/octet-stream' } });
 }

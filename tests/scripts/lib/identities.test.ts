@@ -2,21 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BUILTIN_WEBMAIL,
-  githubLogin,
-  identityKey,
-  isGenericName,
-  isWebmail,
-  loadIdentityRules,
-  normalizeEmail,
-  normalizeName,
-  parseOverrides,
-  resolveIdentities,
-  type IdentityObservation,
-  type IdentityOverrides,
-  type IdentityResolution,
-} from '../../../scripts/lib/identities.ts';
+import { identityKey, resolveIdentities, type IdentityObservation, type IdentityResolution } from '../../../scripts/lib/identities.ts';
+import { loadIdentityRules, parseOverrides, type IdentityOverrides } from '../../../scripts/lib/identity-overrides.ts';
+import { BUILTIN_WEBMAIL, githubLogin, isGenericName, isWebmail, normalizeEmail, normalizeName } from '../../../scripts/lib/identity-rules.ts';
 import { InputError } from '../../../scripts/lib/types.ts';
 
 const NO_OVERRIDES: IdentityOverrides = { file: 'overrides.yaml', same: [], never: [] };
