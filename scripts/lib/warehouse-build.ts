@@ -22,7 +22,7 @@ export const WAREHOUSE_SQL_DIR = fileURLToPath(new URL('../sql/warehouse/', impo
 export const WAREHOUSE_FILE = 'warehouse.duckdb';
 
 const KEY_FILE = `${WAREHOUSE_FILE}.key`;
-const BUILD_SOURCES = ['identities.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts'];
+const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts'];
 
 /**
  * A hash of everything the warehouse is built from: the staged histories, the
