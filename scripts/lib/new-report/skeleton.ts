@@ -4,6 +4,20 @@ import { formatDate } from '../../../src/lib/format.ts';
 import { quarterLabel } from '../../../src/lib/quarters.ts';
 import type { Finding, SectionId } from './findings.ts';
 
+/**
+ * Text the skeleton writes for the editor to replace. A published article must not
+ * contain any of it (the content check looks for these, line by line).
+ */
+export const SKELETON_PLACEHOLDERS: readonly string[] = [
+  ': working title',
+  'One or two sentences on what moved in',
+  'Drafted findings: keep, rewrite or cut.',
+];
+
+export function skeletonPrompts(): string[] {
+  return SECTIONS.map((s) => `_${s.prompt}_`);
+}
+
 export interface SkeletonInput {
   quarter: string;
   /** The manifest's `published` date: the article's dataVersion. */
@@ -67,7 +81,7 @@ export function articleMdx(input: SkeletonInput): string {
     lines.push(`## ${s.heading}`, '', `_${s.prompt}_`, '');
     const found = input.findings.filter((f) => f.section === s.id);
     if (found.length > 0) {
-      lines.push('{/* Drafted findings: keep, rewrite or cut. */}', '');
+      lines.push(`{/* ${SKELETON_PLACEHOLDERS[2]} */}`, '');
       for (const f of found) lines.push(`- ${f.text} {/* ${f.why} */}`);
       lines.push('');
     }

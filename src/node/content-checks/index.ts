@@ -9,6 +9,7 @@ import { predictionQuarters } from '../predictions.ts';
 import { checkComponents } from './components.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { parseArticle } from './mdx.ts';
+import { checkPlaceholders } from './placeholders.ts';
 import { checkPredictionFile } from './predictions.ts';
 import type { Problem } from './problem.ts';
 
@@ -56,6 +57,7 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     const status = fm.fm?.status ?? String(parsed.frontmatter.status ?? '?');
     const checked = status === 'published' || opts.includeDrafts === true;
     articles.push({ quarter: fileQuarter, status, checked });
+    if (status === 'published') problems.push(...checkPlaceholders(file, readFileSync(path, 'utf8')));
     if (!checked) continue;
     problems.push(...(await checkComponents({ file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted }, parsed)));
   }

@@ -115,6 +115,14 @@ describe('content checks', () => {
     expect(p.hint).toMatch(/did you mean 'edge-ml'/);
   });
 
+  it('skeleton text left in a published article, at its line; a draft may keep it', async () => {
+    const body = '## The Signal\n\n_The one finding of the quarter, in two or three sentences, with the figures that prove it._';
+    const p = only((await check({ body })).problems);
+    expect(p.line).toBe(BODY + 2);
+    expect(p.message).toMatch(/^skeleton text left in a published article: "The one finding of the quarter/);
+    expect((await check({ body, fm: { status: '"draft"' } })).problems).toEqual([]);
+  });
+
   it('an unknown project', async () => {
     const p = only((await check({ body: 'x <Metric figure="commits" repo="vllm-project/vlm" /> y' })).problems);
     expect(p.message).toBe(`<Metric figure="commits" repo="vllm-project/vlm">: unknown project 'vllm-project/vlm' in the 2024-q3 data (not a tracked repository)`);
