@@ -51,6 +51,18 @@ describe('articles (JavaScript off)', () => {
     expect(body).toContain('Back to articles');
   });
 
+  it.each(published.map((r) => r.quarter))('%s: trend charts say where a history stopping early bends the lines, exactly when the data has such quarters', async (quarter) => {
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const file = join(ROOT, 'data', 'published', quarter, 'scope_quarters.parquet');
+    const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}') WHERE scope_type = 'category' AND NOT observed`)).getRowObjectsJS() as { n: number }[];
+    conn.closeSync();
+    db.closeSync();
+    const html = read(`reports/${quarter}/index.html`);
+    const usesTrend = html.includes('<category-trend');
+    expect(html.includes('A tracked history stops early in')).toBe(usesTrend && row!.n > 0);
+  });
+
   it('drafts (in a preview build) say so and ask not to be indexed', () => {
     for (const r of visible().filter((x) => x.status === 'draft')) {
       const html = read(`reports/${r.quarter}/index.html`);
