@@ -8,8 +8,14 @@ export type FigureFormat = 'number' | 'percent' | 'signed' | 'weeks';
 
 export interface FigureDef {
   kind: FigureKind;
-  /** 'scope': a scope_quarters column; 'company': company_share (needs an organization); 'repos': counted in repos. */
-  source: 'scope' | 'company' | 'repos';
+  /**
+   * 'scope': a scope_quarters column; 'company': company_share (needs an organization);
+   * 'repos': counted in repos; 'overlap', 'migration', 'net_migration': between two
+   * categories, as the talent chord links them (category_overlap, category_migration).
+   */
+  source: 'scope' | 'company' | 'repos' | 'overlap' | 'migration' | 'net_migration';
+  /** How it reads when the article does not say, where its kind's default would mislead. */
+  format?: FigureFormat;
   /** For change figures: the column holding the previous quarter's value ("new" when 0). */
   prevColumn?: string;
   /** For counts that have a published QoQ column (which already respects partial and observed). */
@@ -52,6 +58,10 @@ export const FIGURES: Readonly<Record<string, FigureDef>> = {
   top_repo: { kind: 'text', source: 'scope' },
   company_share: { kind: 'ratio', source: 'company' },
   tracked_repos: { kind: 'count', source: 'repos' },
+  overlap: { kind: 'count', source: 'overlap' },
+  migration: { kind: 'count', source: 'migration' },
+  // Signed by default: the direction of a net flow is the point of quoting it.
+  net_migration: { kind: 'count', source: 'net_migration', format: 'signed' },
 };
 
 export function isFigure(name: string): boolean {
@@ -83,7 +93,7 @@ export interface FigureValue {
 /** The figure as prose shows it. */
 export function formatFigure(def: FigureDef, fig: FigureValue, format?: FigureFormat): string {
   if (typeof fig.value === 'string') return fig.value;
-  const as = format ?? defaultFormat(def.kind);
+  const as = format ?? def.format ?? defaultFormat(def.kind);
   if (def.kind === 'change' || as === 'signed') {
     if (def.kind === 'change') {
       return formatChange({ value: fig.value, prev: fig.prev, partial: fig.partial, observed: fig.observed }).text;

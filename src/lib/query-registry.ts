@@ -4,6 +4,7 @@
 // query reads views named like the published files and takes positional parameters
 // $1, $2 … in the order `params` lists them.
 import categoriesSql from './queries/categories.sql?raw';
+import categoryPairSql from './queries/category-pair.sql?raw';
 import categoryTrendSql from './queries/category-trend.sql?raw';
 import companyShareSql from './queries/company-share.sql?raw';
 import headlineSql from './queries/headline.sql?raw';
@@ -17,6 +18,7 @@ import reposSql from './queries/repos.sql?raw';
 import snapshotSql from './queries/snapshot.sql?raw';
 import topProjectsSql from './queries/top-projects.sql?raw';
 import type {
+  CategoryPairRow,
   CategoryRow,
   CompanyShareRow,
   HeadlineRow,
@@ -105,6 +107,12 @@ export const QUERIES = {
     migrationFromActivitySql,
     ['quarter', 'minCommits'],
     'Category migration recomputed from activity, counting people with at least minCommits commits in both quarters.',
+  ),
+  'category-pair': query<CategoryPairRow>()(
+    'category-pair',
+    categoryPairSql,
+    ['quarter', 'categoryA', 'categoryB'],
+    'People active in both of two categories, and moving between them either way, in a quarter (one row, zeros when none).',
   ),
   'category-trend': query<TrendRow>()('category-trend', categoryTrendSql, ['metric'], 'One figure per category over every quarter of the folder.'),
   metric: query<ScopeQuarterRow>()('metric', metricSql, ['quarter', 'scopeType', 'scopeId'], 'Every figure of one scope in a quarter and the quarter before.'),

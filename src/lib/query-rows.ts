@@ -66,6 +66,16 @@ export interface OverlapRow {
   people: number;
 }
 
+/** category-pair: one row for any two categories; moved is a → b, moved_back b → a. */
+export interface CategoryPairRow {
+  quarter: string;
+  category_a: string;
+  category_b: string;
+  overlap: number;
+  moved: number;
+  moved_back: number;
+}
+
 export interface MigrationRow {
   from_category: string;
   to_category: string;

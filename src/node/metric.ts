@@ -15,6 +15,11 @@ export interface MetricRequest {
   category?: string;
   repo?: string;
   org?: string;
+  /** For figure="overlap": the second category (with category). */
+  other?: string;
+  /** For figure="migration" and "net_migration": the categories moved from (in the quarter before) and to. */
+  from?: string;
+  to?: string;
   format?: FigureFormat;
   delta?: 'change';
 }
@@ -24,12 +29,19 @@ export interface MetricResult {
   value: number | string | null;
   /** "Contributors, LLM Serving, Q3 2024": a tooltip and a data attribute. */
   description: string;
-  scopeType: 'all' | 'category' | 'repo';
+  /** 'pair': two categories, scopeId "a,b" (sorted for overlap; from,to for migration). */
+  scopeType: 'all' | 'category' | 'repo' | 'pair';
   scopeId: string;
 }
 
 export class MetricError extends Error {
   override name = 'MetricError';
+  /** What to write instead, when the message alone does not say (npm run check shows it). */
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
 }
 
 const FORMATS: readonly string[] = ['number', 'percent', 'signed', 'weeks'];
@@ -42,8 +54,10 @@ export async function resolveMetric(req: MetricRequest): Promise<MetricResult> {
   }
   if (req.delta !== undefined && req.delta !== 'change') throw new MetricError(`delta '${String(req.delta)}' is not supported (use delta="change")`);
   if (req.category !== undefined && req.repo !== undefined) throw new MetricError('give category or repo, not both');
+  const pair = pairProps(req, def);
 
   const data = await openPublished(folderFor(req.quarter, req.articleQuarter));
+  if (pair) return pairFigure(req, def, data, pair);
   const scope = await resolveScope(data, req);
   const ctx: Ctx = { req, def, data, ...scope };
   if (def.source === 'repos') return trackedRepos(ctx);
@@ -140,6 +154,66 @@ async function companyShare(ctx: Ctx): Promise<MetricResult> {
     return result(ctx, formatFigureChange(ctx.def, { value: hit.share, partial }, prev), hit.share - prev);
   }
   return result(ctx, formatFigure(ctx.def, { value: hit.share }, req.format), hit.share);
+}
+
+type PairProp = 'category' | 'other' | 'from' | 'to';
+const PAIR_PROPS: Partial<Record<FigureDef['source'], readonly [PairProp, PairProp]>> = {
+  overlap: ['category', 'other'],
+  migration: ['from', 'to'],
+  net_migration: ['from', 'to'],
+};
+const SECOND_CATEGORY = ['other', 'from', 'to'] as const;
+
+function pairUsage(figure: string): string {
+  const example = figure === 'overlap' ? 'category="gpu-kernels" other="llm-serving"' : 'from="gpu-kernels" to="llm-serving"';
+  return `write it like <Metric figure="${figure}" ${example} />`;
+}
+
+/**
+ * The two props naming a pair figure's categories, once they are known to be given and
+ * different; undefined for other figures, which must not take other/from/to (a prop
+ * that is silently ignored would let prose quote the wrong number).
+ */
+function pairProps(req: MetricRequest, def: FigureDef): readonly [PairProp, PairProp] | undefined {
+  const pair = PAIR_PROPS[def.source];
+  if (!pair) {
+    const stray = SECOND_CATEGORY.find((k) => req[k] !== undefined);
+    if (stray) throw new MetricError(`${stray}="…" names a second category: it is for figures overlap (category, other), migration and net_migration (from, to), not '${req.figure}'`);
+    return undefined;
+  }
+  const usage = pairUsage(req.figure);
+  const stray = (['category', 'repo', ...SECOND_CATEGORY] as const).find((k) => req[k] !== undefined && !(pair as readonly string[]).includes(k));
+  if (stray) throw new MetricError(`figure '${req.figure}' is counted between the categories ${pair[0]}="…" and ${pair[1]}="…", not with ${stray}="…"`, usage);
+  const missing = pair.filter((k) => req[k] === undefined);
+  if (missing.length > 0) throw new MetricError(`figure '${req.figure}' needs two categories: ${missing.map((k) => `${k}="…"`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`, usage);
+  if (req[pair[0]] === req[pair[1]]) throw new MetricError(`figure '${req.figure}' needs two different categories, not '${req[pair[0]]}' twice`, usage);
+  if (req.delta) throw new MetricError(`delta="change" does not apply to '${req.figure}': quote the quarter before with quarter="${prevQuarter(req.quarter)}"`);
+  return pair;
+}
+
+/** Overlap, migration and net migration between two categories; a pair with nobody is 0. */
+async function pairFigure(req: MetricRequest, def: FigureDef, data: PublishedData, pair: readonly [PairProp, PairProp]): Promise<MetricResult> {
+  const [a, b] = [req[pair[0]]!, req[pair[1]]!];
+  const cats = await data.query('categories', {});
+  const names = new Map(cats.map((c) => [c.category_id, c.name]));
+  for (const [prop, id] of [[pair[0], a], [pair[1], b]] as const) {
+    if (!names.has(id)) {
+      throw new MetricError(`no figure '${req.figure}' for ${prop}="${id}" in ${req.quarter} (not a category; known categories: ${cats.map((c) => c.category_id).join(', ')})`);
+    }
+  }
+  const [row] = await data.query('category-pair', { quarter: req.quarter, categoryA: a, categoryB: b });
+  if (!row) throw new MetricError(`the published data of ${data.quarter} gave no row for categories '${a}' and '${b}'`);
+  const value = def.source === 'overlap' ? row.overlap : def.source === 'migration' ? row.moved : row.moved - row.moved_back;
+  const [nameA, nameB] = [names.get(a)!, names.get(b)!];
+  const [now, before] = [quarterLabel(req.quarter), quarterLabel(prevQuarter(req.quarter))];
+  const description =
+    def.source === 'overlap'
+      ? `People active in both ${nameA} and ${nameB}, ${now}`
+      : def.source === 'migration'
+        ? `People whose main category moved from ${nameA} (${before}) to ${nameB} (${now})`
+        : `Net migration from ${nameA} to ${nameB}, ${before} to ${now}: people who moved that way minus those who moved back`;
+  const scopeId = def.source === 'overlap' ? [a, b].sort().join(',') : `${a},${b}`;
+  return { text: formatFigure(def, { value }, req.format), value, description, scopeType: 'pair', scopeId };
 }
 
 const NULL_REASONS: Record<string, string> = {

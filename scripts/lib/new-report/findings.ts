@@ -23,13 +23,26 @@ export const MIN_CHANGE = 0.05;
 
 const attr = (k: string, v: string | undefined): string => (v === undefined ? '' : ` ${k}="${v}"`);
 
-export function metric(figure: string, opts: { category?: string; repo?: string; quarter?: string; delta?: 'change' } = {}): string {
-  return `<Metric figure="${figure}"${attr('category', opts.category)}${attr('repo', opts.repo)}${attr('quarter', opts.quarter)}${attr('delta', opts.delta)} />`;
+interface MetricOpts {
+  category?: string;
+  /** overlap: the second category; migration, net_migration: from and to. */
+  other?: string;
+  from?: string;
+  to?: string;
+  repo?: string;
+  quarter?: string;
+  delta?: 'change';
+}
+
+export function metric(figure: string, opts: MetricOpts = {}): string {
+  const attrs = (['category', 'other', 'from', 'to', 'repo', 'quarter', 'delta'] as const).map((k) => attr(k, opts[k])).join('');
+  return `<Metric figure="${figure}"${attrs} />`;
 }
 
 interface Ctx {
   input: FindingsInput;
   name: (id: string) => string;
+  known: (id: string) => boolean;
   cur: (id: string) => ScopeFigures | undefined;
   before: (id: string) => ScopeFigures | undefined;
   prevLabel: string;
@@ -38,7 +51,7 @@ interface Ctx {
 function context(input: FindingsInput): Ctx {
   const names = new Map(input.categories.map((c) => [c.id, c.name]));
   const find = (quarter: string) => (id: string) => input.scopes.find((s) => s.scope_id === id && s.quarter === quarter);
-  return { input, name: (id) => names.get(id) ?? id, cur: find(input.quarter), before: find(input.prev), prevLabel: quarterLabel(input.prev) };
+  return { input, name: (id) => names.get(id) ?? id, known: (id) => names.has(id), cur: find(input.quarter), before: find(input.prev), prevLabel: quarterLabel(input.prev) };
 }
 
 const categoryRows = (ctx: Ctx): ScopeFigures[] =>
@@ -203,17 +216,18 @@ function overlapChanges(ctx: Ctx): Finding[] {
   const before = count(ctx.input.prev);
   const pairs = new Map([...ctx.input.overlap].map((o) => [key(o.a, o.b), { a: o.a, b: o.b }]));
   const changes = [...pairs]
-    .map(([k, o]) => ({ ...o, delta: (now.get(k) ?? 0) - (before.get(k) ?? 0) }))
-    .filter((o) => o.delta !== 0 && ctx.cur(o.a) && ctx.cur(o.b))
+    .map(([k, o]) => ({ ...o, now: now.get(k) ?? 0, delta: (now.get(k) ?? 0) - (before.get(k) ?? 0) }))
+    // The overlap figure needs both categories in the published list.
+    .filter((o) => o.delta !== 0 && ctx.known(o.a) && ctx.known(o.b))
     .sort((x, y) => y.delta - x.delta || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   if (changes.length === 0) return [];
-  const pair = (o: { a: string; b: string }) =>
-    `${ctx.name(o.a)} (${metric('contributors', { category: o.a })} contributors) and ${ctx.name(o.b)} (${metric('contributors', { category: o.b })})`;
+  const pair = (o: { a: string; b: string; now: number }, more: 'more' | 'fewer') =>
+    `${ctx.name(o.a)} and ${ctx.name(o.b)} share ${more} people than in ${ctx.prevLabel}: ${metric('overlap', { category: o.a, other: o.b })} ${o.now === 1 ? 'was' : 'were'} active in both, against ${metric('overlap', { category: o.a, other: o.b, quarter: ctx.input.prev })}`;
   const out: Finding[] = [];
   const up = changes[0]!;
-  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up)} share more people than in ${ctx.prevLabel}: the largest rise in overlap of any two categories.`, why: 'largest rise in people active in both categories' });
+  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up, 'more')}, the largest rise in overlap of any two categories.`, why: 'largest rise in people active in both categories' });
   const down = changes.at(-1)!;
-  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down)} share fewer people than in ${ctx.prevLabel}: the largest fall in overlap.`, why: 'largest fall in people active in both categories' });
+  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down, 'fewer')}, the largest fall in overlap.`, why: 'largest fall in people active in both categories' });
   return out;
 }
 
@@ -222,13 +236,14 @@ function netMigration(ctx: Ctx): Finding[] {
   const flows = ctx.input.migration
     .filter((r) => r.from !== r.to)
     .map((r) => ({ from: r.from, to: r.to, net: r.people - (m.get(`${r.to}\u0000${r.from}`) ?? 0) }))
-    .filter((f) => f.net > 0)
+    // The migration figures need both categories in the published list.
+    .filter((f) => f.net > 0 && ctx.known(f.from) && ctx.known(f.to))
     .sort((a, b) => b.net - a.net || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
     .slice(0, 2);
   return flows.map((f, i) => ({
     section: 'talent' as const,
     kind: 'migration',
-    text: `More people moved their main work from ${ctx.name(f.from)} to ${ctx.name(f.to)} than the other way${i === 0 ? ', the largest net flow of the quarter' : ''}; ${ctx.name(f.to)} now has ${metric('contributors', { category: f.to })} contributors.`,
+    text: `More people moved their main work from ${ctx.name(f.from)} to ${ctx.name(f.to)} than the other way: ${metric('migration', { from: f.from, to: f.to })} against ${metric('migration', { from: f.to, to: f.from })}, a net flow of ${metric('net_migration', { from: f.from, to: f.to })}${i === 0 ? ', the largest of the quarter' : ''}.`,
     why: i === 0 ? 'largest net migration between two categories' : 'second-largest net migration',
   }));
 }

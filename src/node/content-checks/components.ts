@@ -6,7 +6,7 @@ import { FIGURES } from '../../lib/figures.ts';
 import { TREND_METRICS } from '../../lib/query-registry.ts';
 import { isQuarter } from '../../lib/quarters.ts';
 import { readManifest } from '../manifest.ts';
-import { resolveMetric } from '../metric.ts';
+import { MetricError, resolveMetric } from '../metric.ts';
 import { publishedQuarters } from '../paths.ts';
 import { openPublished } from '../published-data.ts';
 import type { ComponentUse, ParsedArticle } from './mdx.ts';
@@ -97,7 +97,8 @@ export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle
     const ids = await known(folder);
     const scope = `in the ${folder} data`;
     let scopeOk = true;
-    for (const attr of ['category', 'categories'] as const) {
+    // A <Metric> between two categories names the second with other, or both with from/to.
+    for (const attr of c.name === 'Metric' ? ['category', 'categories', 'other', 'from', 'to'] : ['category', 'categories']) {
       const v = lit(c, attr);
       if (v === undefined) continue;
       const list = Array.isArray(v) ? v.map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
@@ -129,7 +130,7 @@ export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle
 type Add = (c: ComponentUse, message: string, hint?: string) => void;
 
 async function checkMetric(c: ComponentUse, quarter: string, article: string, add: Add): Promise<void> {
-  const keys = ['figure', 'category', 'repo', 'org', 'quarter', 'delta', 'format'];
+  const keys = ['figure', 'category', 'repo', 'org', 'other', 'from', 'to', 'quarter', 'delta', 'format'];
   if (c.attrs.get('figure') === undefined) {
     add(c, 'no figure', 'name the figure to quote, e.g. <Metric figure="contributors" category="llm-serving" />');
     return;
@@ -150,10 +151,14 @@ async function checkMetric(c: ComponentUse, quarter: string, article: string, ad
       category: opt('category'),
       repo: opt('repo'),
       org: opt('org'),
+      other: opt('other'),
+      from: opt('from'),
+      to: opt('to'),
       format: opt('format') as never,
       delta: opt('delta') as never,
     });
   } catch (e) {
-    add(c, (e as Error).message, 'the figure must exist in the published data: pick another scope, quarter or figure, or drop the sentence');
+    const hint = e instanceof MetricError ? e.hint : undefined;
+    add(c, (e as Error).message, hint ?? 'the figure must exist in the published data: pick another scope, quarter or figure, or drop the sentence');
   }
 }

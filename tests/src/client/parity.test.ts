@@ -38,6 +38,8 @@ interface Context {
   category: string;
   lastCategory: string;
   repo: string;
+  /** Category pairs with people between them, both ways round (see pairsOf). */
+  pairs: [string, string][];
 }
 type Chosen = Record<string, ParamValue>;
 
@@ -51,6 +53,9 @@ const PARAM_VALUES: Record<string, (c: Context, chosen: Chosen) => ParamValue[]>
   limit: () => [3, 25],
   minCommits: () => [1, 3],
   metric: () => [...TREND_METRICS],
+  // A pair the data links (as given and reversed) and one it may not (zeros).
+  categoryA: (c) => [...new Set([...c.pairs.map((p) => p[0]), c.category])],
+  categoryB: (c, chosen) => [...new Set([...c.pairs.filter((p) => p[0] === chosen.categoryA).map((p) => p[1]), c.lastCategory])],
   scopeType: () => ['all', 'category', 'repo'],
   scopeId: (c, chosen) =>
     chosen.scopeType === 'all' ? ['all'] : chosen.scopeType === 'category' ? [c.category] : chosen.scopeType === 'repo' ? [c.repo] : ['all', c.category],
@@ -97,7 +102,20 @@ async function contextOf(build: PublishedData): Promise<Context> {
   const busiest = [...snapshot].sort((a, b) => b.contributors - a.contributors || a.category_id.localeCompare(b.category_id))[0];
   const [top] = await build.query('top-projects', { quarter: build.quarter, category: 'all', limit: 1 });
   if (!busiest || !top || cats.length === 0) throw new Error(`${build.folder} has no categories or projects to pick parameters from`);
-  return { quarter: build.quarter, quarters, category: busiest.category_id, lastCategory: cats.at(-1)!.category_id, repo: top.repo };
+  return { quarter: build.quarter, quarters, category: busiest.category_id, lastCategory: cats.at(-1)!.category_id, repo: top.repo, pairs: await pairsOf(build, quarters) };
+}
+
+/** The largest overlap and the largest move between two categories, from the newest quarter that has either. */
+async function pairsOf(build: PublishedData, quarters: string[]): Promise<[string, string][]> {
+  for (const quarter of [...quarters].reverse()) {
+    const [overlap] = await build.query('overlap-matrix', { quarter });
+    const move = (await build.query('migration-matrix', { quarter })).find((m) => m.from_category !== m.to_category);
+    const pairs: [string, string][] = [];
+    if (overlap) pairs.push([overlap.category_a, overlap.category_b], [overlap.category_b, overlap.category_a]);
+    if (move) pairs.push([move.from_category, move.to_category], [move.to_category, move.from_category]);
+    if (pairs.length > 0) return pairs;
+  }
+  return [];
 }
 
 let runner: QueryRunner;
@@ -117,7 +135,7 @@ describe('query parity: build (node-api) vs browser (DuckDB-WASM 1.28)', () => {
   });
 
   it('has values for every parameter name of the registry', () => {
-    const context: Context = { quarter: '2024-q3', quarters: ['2024-q2', '2024-q3'], category: 'c', lastCategory: 'd', repo: 'o/r' };
+    const context: Context = { quarter: '2024-q3', quarters: ['2024-q2', '2024-q3'], category: 'c', lastCategory: 'd', repo: 'o/r', pairs: [['a', 'b']] };
     for (const name of Object.keys(QUERIES) as QueryName[]) expect(paramSets(name, context).length, name).toBeGreaterThan(0);
   });
 

@@ -23,6 +23,25 @@ describe('<Metric>', () => {
     expect(await render(Metric, { props: { figure: 'contributors', quarter: '2024-q2' }, locals: { reportQuarter: '2024-q3' } })).toContain('>604</span>');
   });
 
+  it('renders figures between two categories, a net flow with its sign', async () => {
+    const overlap = await render(Metric, { props: { figure: 'overlap', category: 'llm-serving', other: 'gpu-kernels', quarter: '2024-q3' } });
+    expect(overlap).toContain('data-scope="pair:gpu-kernels,llm-serving"');
+    expect(overlap).toContain('title="People active in both LLM Serving &amp; Inference and GPU Kernels &amp; Performance, Q3 2024"');
+    expect(overlap).toContain('>2</span>');
+    expect(await render(Metric, { props: { figure: 'net_migration', from: 'training-frameworks', to: 'ml-compilers', quarter: '2024-q3' } })).toContain('>+1</span>');
+  });
+
+  it('fails with the file and line when a pair figure names an unknown, missing or repeated category', async () => {
+    const at = (props: Record<string, string>) => render(Metric, { props: { ...props, __source: 'content/reports/2024-q3.mdx:7' }, locals: { reportQuarter: '2024-q3' } });
+    await expect(at({ figure: 'overlap', category: 'gpu-kernels', other: 'gpu' })).rejects.toThrow(
+      `<Metric> in content/reports/2024-q3.mdx:7: no figure 'overlap' for other="gpu" in 2024-q3 (not a category; known categories: gpu-kernels,`,
+    );
+    await expect(at({ figure: 'migration', from: 'gpu-kernels' })).rejects.toThrow(`<Metric> in content/reports/2024-q3.mdx:7: figure 'migration' needs two categories: to="…" is missing`);
+    await expect(at({ figure: 'net_migration', from: 'edge-ml', to: 'edge-ml' })).rejects.toThrow(
+      "<Metric> in content/reports/2024-q3.mdx:7: figure 'net_migration' needs two different categories, not 'edge-ml' twice",
+    );
+  });
+
   it('fails with the file, line and what is known when the figure does not exist', async () => {
     await expect(
       render(Metric, { props: { figure: 'contributors', category: 'foo', __source: 'content/reports/2024-q3.mdx:42' }, locals: { reportQuarter: '2024-q3' } }),

@@ -143,6 +143,30 @@ describe('content checks', () => {
     expect(missing!.message).toMatch(/^<Metric figure="company_share" org="Nobody">: no figure 'company_share' for organization 'Nobody'/);
   });
 
+  it('a <Metric> between two categories: unknown, missing or repeated categories', async () => {
+    const r = await check({
+      body: [
+        'a <Metric figure="overlap" category="gpu-kernels" other="llm-servng" />',
+        '',
+        'b <Metric figure="migration" from="gpu-kernels" />',
+        '',
+        'c <Metric figure="net_migration" from="edge-ml" to="edge-ml" />',
+        '',
+        'd <Metric figure="overlap" category="llm-serving" other="gpu-kernels" /> and <Metric figure="net_migration" from="gpu-kernels" to="llm-serving" /> are fine.',
+      ].join('\n'),
+    });
+    const [unknown, missing, same] = r.problems;
+    expect(r.problems, formatProblems(r.problems)).toHaveLength(3);
+    expect([unknown!.line, missing!.line, same!.line]).toEqual([BODY, BODY + 2, BODY + 4]);
+    expect(unknown!.message).toBe(`<Metric figure="overlap" category="gpu-kernels" other="llm-servng">: unknown category 'llm-servng' in the 2024-q3 data`);
+    expect(unknown!.hint).toMatch(/^did you mean 'llm-serving'\?/);
+    expect(missing!.message).toBe(`<Metric figure="migration" from="gpu-kernels">: figure 'migration' needs two categories: to="…" is missing`);
+    expect(missing!.hint).toBe('write it like <Metric figure="migration" from="gpu-kernels" to="llm-serving" />');
+    expect(same!.message).toBe(`<Metric figure="net_migration" from="edge-ml" to="edge-ml">: figure 'net_migration' needs two different categories, not 'edge-ml' twice`);
+    expect(same!.hint).toBe('write it like <Metric figure="net_migration" from="gpu-kernels" to="llm-serving" />');
+    expect(formatProblems(r.problems)).toMatch(/2024-q3\.mdx:19 {2}<Metric figure="migration" from="gpu-kernels">: .*\n {4}hint: write it like /);
+  });
+
   it('a component used without its import', async () => {
     const p = only((await check({ body: '<SnapshotTable />' })).problems);
     expect(p.message).toBe('<SnapshotTable>: <SnapshotTable> is used but not imported');

@@ -68,7 +68,7 @@ describe('published data', () => {
 
   it('every registered query runs on the fixture', async () => {
     const d = await openPublished('2024-q3');
-    const params: Record<string, string | number> = { quarter: '2024-q3', category: 'all', limit: 5, minCommits: 1, metric: 'churn_rate', scopeType: 'all', scopeId: 'all' };
+    const params: Record<string, string | number> = { quarter: '2024-q3', category: 'all', limit: 5, minCommits: 1, metric: 'churn_rate', scopeType: 'all', scopeId: 'all', categoryA: 'gpu-kernels', categoryB: 'llm-serving' };
     for (const name of Object.keys(QUERIES) as QueryName[]) {
       const p = Object.fromEntries(QUERIES[name].params.map((k) => [k, params[k]!]));
       const rows = await d.query(name, p as never);
