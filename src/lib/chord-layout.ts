@@ -123,7 +123,7 @@ export function chordLayout(nodes: readonly ChordNode[], links: readonly ChordLi
     };
   });
 
-  spreadLabels(arcs, LABEL_GAP, outerRadius + margin.y - LABEL_GAP / 2);
+  spreadLabels(arcs, LABEL_GAP, outerRadius + margin.y - LABEL_GAP / 2, outerRadius + 8);
 
   const ribbons: ChordRibbon[] = chords.map((c: Chord) => {
     const s = shown[c.source.index]!;
@@ -171,9 +171,11 @@ export function angleCovered(layout: ChordLayout, padAngle = 0.03): number {
 /**
  * Small neighbouring arcs put their labels on top of each other. On each side of the
  * circle, push shown labels apart vertically (top to bottom), then back up from the
- * bottom edge if that ran out of room.
+ * bottom edge if that ran out of room. Given the labels' radius, a label pushed to a
+ * height where it would lie over the circle slides out along it, so text never covers
+ * the arcs (labels near the top and bottom are the ones that move).
  */
-export function spreadLabels(arcs: ChordArc[], gap: number, limit: number): void {
+export function spreadLabels(arcs: ChordArc[], gap: number, limit: number, radius?: number): void {
   for (const anchor of ['start', 'end'] as const) {
     const side = arcs.filter((a) => a.label.show && a.label.anchor === anchor).sort((a, b) => a.label.y - b.label.y);
     for (let i = 1; i < side.length; i++) {
@@ -185,6 +187,12 @@ export function spreadLabels(arcs: ChordArc[], gap: number, limit: number): void
       const cur = side[i]!.label;
       const max = i === side.length - 1 ? limit : side[i + 1]!.label.y - gap;
       if (cur.y > max) cur.y = round(max);
+    }
+    if (radius === undefined) continue;
+    for (const { label } of side) {
+      if (Math.abs(label.y) >= radius) continue;
+      const edge = Math.sqrt(radius * radius - label.y * label.y);
+      if (Math.abs(label.x) < edge) label.x = round(anchor === 'start' ? edge : -edge);
     }
   }
 }

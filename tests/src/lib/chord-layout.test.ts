@@ -81,4 +81,21 @@ describe('spreadLabels', () => {
     spreadLabels(bottom, 17, 240);
     expect(bottom.map((a) => a.label.y)).toEqual([223, 240]);
   });
+
+  it('slides a label pushed over the circle out to its edge, on its own side', () => {
+    const mk = (id: string, x: number, y: number, anchor: 'start' | 'end') => ({
+      id, name: id, colour: '#000000', value: 1, startAngle: 0, endAngle: 1, path: '',
+      label: { x, y, anchor, show: true },
+    });
+    // Three labels near the top-left: the later two are pushed down to y = -83 and -66.
+    const top = [mk('a', -5, -100, 'end'), mk('b', -10, -99, 'end'), mk('c', -20, -97, 'end')];
+    spreadLabels(top, 17, 240, 100);
+    expect(top.map((a) => a.label.y)).toEqual([-100, -83, -66]);
+    expect(top[0]!.label.x).toBe(-5); // on the circle's top: nothing to clear
+    expect(top[1]!.label.x).toBeCloseTo(-Math.sqrt(100 ** 2 - 83 ** 2), 1);
+    expect(top[2]!.label.x).toBeCloseTo(-Math.sqrt(100 ** 2 - 66 ** 2), 1);
+    const outside = [mk('d', 90, 10, 'start')];
+    spreadLabels(outside, 17, 240, 100);
+    expect(outside[0]!.label.x).toBe(99.5); // pulled to the edge only when inside it
+  });
 });
