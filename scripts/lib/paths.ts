@@ -27,6 +27,7 @@
 //   9. anything else is config: an unrecognised extension is far more often
 //      data or settings than code, and the test/implementation ratio should
 //      compare code with code.
+import { memoize } from './memo.ts';
 
 export type PathClass = 'test' | 'source' | 'docs' | 'config' | 'vendored' | 'generated' | 'binary';
 
@@ -201,8 +202,6 @@ const F_GENERATED = 2;
 const F_CI = 4;
 const F_DOCS = 8;
 const F_TEST = 16;
-const DIR_CACHE_LIMIT = 200_000;
-const dirCache = new Map<string, number>();
 
 function dirFlags(dir: string): number {
   let flags = 0;
@@ -230,8 +229,6 @@ const N_GENERATED = 1;
 const N_SOURCE = 2;
 const N_TEST_NAME = 4;
 const N_DOC = 8;
-const NAME_CACHE_LIMIT = 500_000;
-const nameCache = new Map<string, number>();
 
 function nameFlags(originalName: string): number {
   const name = originalName.toLowerCase();
@@ -246,25 +243,16 @@ function nameFlags(originalName: string): number {
   return DOC_EXTS.has(ext) || isDocName(name) ? N_DOC : 0;
 }
 
-function cachedFlags(cache: Map<string, number>, key: string, limit: number, compute: (key: string) => number): number {
-  let flags = cache.get(key);
-  if (flags === undefined) {
-    flags = compute(key);
-    if (cache.size >= limit) cache.clear();
-    cache.set(key, flags);
-  }
-  return flags;
-}
-
-const lowerDirFlags = (dir: string): number => dirFlags(dir.toLowerCase());
+const dirFlagsOf = memoize((dir: string): number => dirFlags(dir.toLowerCase()), 200_000);
+const nameFlagsOf = memoize(nameFlags, 500_000);
 
 /** Class of one changed file; `added`/`deleted` are null for binary (`-`) rows. */
 export function classifyPath(path: string, added: number | null, deleted: number | null): PathClass {
   if (added === null || deleted === null) return 'binary';
   const slash = path.lastIndexOf('/');
-  const dir = slash > 0 ? cachedFlags(dirCache, path.slice(0, slash), DIR_CACHE_LIMIT, lowerDirFlags) : 0;
+  const dir = slash > 0 ? dirFlagsOf(path.slice(0, slash)) : 0;
   if (dir & F_VENDORED) return 'vendored';
-  const name = cachedFlags(nameCache, slash >= 0 ? path.slice(slash + 1) : path, NAME_CACHE_LIMIT, nameFlags);
+  const name = nameFlagsOf(slash >= 0 ? path.slice(slash + 1) : path);
   if (dir & F_GENERATED || name & N_GENERATED) return 'generated';
   if (dir & F_CI) return 'config';
   if (dir & F_TEST || name & N_TEST_NAME) return 'test';
