@@ -61,7 +61,7 @@ export async function restatementDiff(conn: DuckDBConnection, old: Manifest, nex
       for (const r of rows) changes.push({ scope: r.scope, quarter: r.quarter, figure, before: r.before, after: r.after });
     }
   }
-  const lines = [`# Restatement of ${next.quarter}`, '', `Published ${old.published}; dataset ${old.dataset.fingerprint.slice(0, 12)} → ${next.dataset.fingerprint.slice(0, 12)}; engine ${old.engine.version} → ${next.engine.version}.`, ''];
+  const lines = [`# Restatement of ${next.quarter}`, '', `Published ${old.published}; dataset ${old.dataset.fingerprint.slice(0, 12)} → ${next.dataset.fingerprint.slice(0, 12)}; engine ${old.engine.version} → ${next.engine.version} (parser ${old.engine.parser} → ${next.engine.parser}, classifiers ${old.engine.classifiers} → ${next.engine.classifiers}).`, ''];
   if (!changes.length && !changedFiles.length) lines.push('No figure changes: the data is identical.');
   else {
     lines.push(`Files changed: ${changedFiles.length ? changedFiles.join(', ') : 'none'}`, '');
