@@ -17,12 +17,13 @@ import { computeMetrics, METRICS_SQL_DIR } from './metrics.ts';
 import { classifierVersion } from './curated-lists.ts';
 import { sqlString, type Staging } from './staging.ts';
 import { COAUTHOR_COLUMNS, COMMIT_COLUMNS } from './staging-rows.ts';
+import { loadProvenance } from './provenance-tables.ts';
 
 export const WAREHOUSE_SQL_DIR = fileURLToPath(new URL('../sql/warehouse/', import.meta.url));
 export const WAREHOUSE_FILE = 'warehouse.duckdb';
 
 const KEY_FILE = `${WAREHOUSE_FILE}.key`;
-const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts'];
+const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts', 'provenance-tables.ts', 'provenance-rules.ts', 'fork-ancestry.ts'];
 
 /**
  * A hash of everything the warehouse is built from: the staged histories, the
@@ -35,9 +36,10 @@ export function warehouseInputsKey(registry: Registry, staging: Staging): string
   for (const s of staging.states()) h.update(JSON.stringify([s.repo, s.fingerprint, s.engineVersion, s.parts]));
   h.update(classifierVersion());
   const identitiesDir = fileURLToPath(new URL('../../data/identities/', import.meta.url));
+  const provenanceDir = fileURLToPath(new URL('../../data/provenance/', import.meta.url));
   const files = [
     ...BUILD_SOURCES.map((f) => fileURLToPath(new URL(f, import.meta.url))),
-    ...[WAREHOUSE_SQL_DIR, METRICS_SQL_DIR, identitiesDir].flatMap((d) => (existsSync(d) ? readdirSync(d).sort().map((f) => join(d, f)) : [])),
+    ...[WAREHOUSE_SQL_DIR, METRICS_SQL_DIR, identitiesDir, provenanceDir].flatMap((d) => (existsSync(d) ? readdirSync(d).sort().map((f) => join(d, f)) : [])),
   ];
   for (const f of files) h.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
   return h.digest('hex');
@@ -164,6 +166,7 @@ export async function buildWarehouse(opts: {
     const t0 = performance.now();
     const people = await loadIdentities(conn, tmpDir);
     log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await loadProvenance(conn, opts.registry);
     const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
     const m0 = performance.now();
     await computeMetrics(conn, { onTable: (name, ms, n) => log(`  ${name.padEnd(22)} ${n.toLocaleString('en-US').padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`) });

@@ -80,6 +80,46 @@ describe.skipIf(!available)('the real dataset (../shared/data)', () => {
     expect(forks!.n).toBe(0);
   });
 
+  it('counts each change once: no patch identity is home in two repositories', async () => {
+    const [dup] = await q<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT change_id FROM commit_provenance WHERE is_home GROUP BY 1 HAVING count(*) > 1)');
+    expect(dup!.n).toBe(0);
+    // Every commit of every history is judged, and every one that is not home says why.
+    const [all] = await q<{ raw: number; judged: number; unexplained: number }>(
+      `SELECT (SELECT count(*) FROM raw_commits)::INTEGER AS raw, count(*)::INTEGER AS judged,
+              count(*) FILTER (WHERE NOT is_home AND reason NOT SIMILAR TO '(counted_in|uncredited)_[a-z_]+')::INTEGER AS unexplained
+       FROM commit_provenance`,
+    );
+    expect(all!.judged).toBe(all!.raw);
+    expect(all!.unexplained).toBe(0);
+  });
+
+  it('leaves ggml and whisper.cpp only their own work: no synced copy of a llama.cpp change counts there', async () => {
+    const rows = await q<{ repo: string; held: number; own: number; copies_home: number }>(
+      `SELECT p.repo, count(*)::INTEGER AS held, count(*) FILTER (WHERE p.is_home)::INTEGER AS own,
+              count(*) FILTER (WHERE p.is_home AND regexp_matches(c.subject, '\\(llama/\\d+\\)'))::INTEGER AS copies_home
+       FROM commit_provenance p JOIN raw_commits c USING (sha, repo)
+       WHERE p.repo IN ('ggml-org/ggml', 'ggml-org/whisper.cpp') AND NOT p.is_merge AND c.ts >= '2026-04-01' AND c.ts < '2026-07-01'
+       GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.copies_home, r.repo).toBe(0);
+      // Most of what these histories hold in 2026-q2 is llama.cpp's work, synced.
+      expect(r.own, r.repo).toBeLessThan(r.held / 3);
+    }
+  });
+
+  it('leaves a single fork of an unavailable upstream only its own work (intel-xpu-backend-for-triton)', async () => {
+    const [r] = await q<{ home: number; intel_share: number }>(
+      `SELECT count(*)::INTEGER AS home, avg((lower(c.author_email) LIKE '%intel.com')::INTEGER)::DOUBLE AS intel_share
+       FROM commit_provenance p JOIN raw_commits c USING (sha, repo)
+       WHERE p.repo = 'intel/intel-xpu-backend-for-triton' AND p.is_home AND NOT p.is_merge AND c.ts >= '2026-04-01' AND c.ts < '2026-07-01'`,
+    );
+    expect(r!.home).toBeGreaterThan(0);
+    // What stays is Intel's own work, written by Intel's people.
+    expect(r!.intel_share).toBeGreaterThan(0.9);
+  });
+
   it('keeps the lifecycle invariants in every scope and quarter', async () => {
     expect(await q('SELECT * FROM lifecycle_violations LIMIT 5')).toEqual([]);
     const [bad] = await q<{ n: number }>(

@@ -1,0 +1,84 @@
+-- commit_provenance: for every commit of every tracked history, whether this is
+-- where the change counts (its home) and, when it is not, why (DESIGN §2
+-- "Provenance": one change, one home).
+--
+-- A holder never keeps a change when
+-- * its registry upstream holds the same change (the upstream is its home, even
+--   when the fork committed it first: forks get only their own work);
+-- * its own history shows the commit came from its upstream (fork_upstream_commits:
+--   behind the second parent of a merge that brought the upstream in);
+-- * it is a fork of an upstream the dataset lacks and another fork of that upstream
+--   holds the same change (it came from the upstream, not from either fork);
+-- * its subject carries a declared sync marker (sync_markers): it is a copy of the
+--   origin's change, counted at the origin when the origin holds it, else nowhere;
+-- * the same change is already in the same history under another SHA (a duplicate
+--   line of history merged back in): the first committed counts.
+-- Of the holders left, the repository where the change was committed first is its
+-- home (then: the history that starts first, the smaller one, the name), so a
+-- history moved or imported elsewhere under new SHAs stays with its original.
+-- A change with no holder left is credited to nobody; `reason` says why.
+WITH holders AS (
+  SELECT
+    c.sha, c.repo, ch.change_id, c.parent_count >= 2 AS is_merge, c.subject,
+    coalesce(try_cast(c.committer_date AS TIMESTAMPTZ), c.ts) AS committed_at,
+    r.upstream,
+    r.upstream IS NOT NULL AND NOT coalesce((SELECT ur.ingested FROM registry_repos ur WHERE ur.repo = r.upstream), false) AS upstream_missing
+  FROM raw_commits c
+  JOIN changes ch ON ch.sha = c.sha AND ch.repo = c.repo
+  JOIN registry_repos r ON r.repo = c.repo
+),
+repo_span AS (
+  SELECT repo, min(ts) AS first_ts, count(*) AS n FROM raw_commits GROUP BY repo
+),
+-- Which repositories hold each change, and which upstreams their holders are forks of.
+spread AS (
+  SELECT change_id, list(DISTINCT repo) AS holder_repos,
+         list(repo || '>' || upstream) FILTER (WHERE upstream IS NOT NULL) AS fork_edges
+  FROM holders
+  GROUP BY change_id
+),
+marked AS (
+  SELECT h.sha, h.repo, any_value(m.origins) AS origins
+  FROM holders h
+  JOIN sync_markers m ON m.repo = h.repo AND regexp_matches(h.subject, m.marker)
+  GROUP BY h.sha, h.repo
+),
+judged AS (
+  SELECT
+    h.*, s.first_ts, s.n, m.origins,
+    CASE
+      WHEN h.upstream IS NOT NULL AND list_contains(sp.holder_repos, h.upstream) THEN 'upstream_holds'
+      WHEN f.sha IS NOT NULL THEN 'upstream_history'
+      WHEN h.upstream_missing AND len(list_filter(sp.fork_edges, e -> e LIKE '%>' || h.upstream AND e <> h.repo || '>' || h.upstream)) > 0 THEN 'sibling_fork'
+      WHEN m.origins IS NOT NULL AND NOT list_contains(m.origins, h.repo) THEN 'sync_copy'
+      WHEN row_number() OVER (PARTITION BY h.change_id, h.repo ORDER BY h.committed_at NULLS LAST, h.sha) > 1 THEN 'duplicate'
+    END AS loses
+  FROM holders h
+  JOIN spread sp USING (change_id)
+  JOIN repo_span s ON s.repo = h.repo
+  LEFT JOIN marked m ON m.sha = h.sha AND m.repo = h.repo
+  LEFT JOIN fork_upstream_commits f ON f.sha = h.sha AND f.repo = h.repo
+),
+ranked AS (
+  SELECT *,
+    CASE WHEN loses IS NULL THEN row_number() OVER (
+      PARTITION BY change_id, loses IS NULL
+      ORDER BY committed_at NULLS LAST, first_ts NULLS LAST, n, repo, sha) END AS home_rank
+  FROM judged
+),
+homes AS (
+  SELECT change_id, repo AS home_repo FROM ranked WHERE home_rank = 1
+)
+SELECT
+  r.sha, r.repo, r.change_id, r.is_merge,
+  coalesce(r.home_rank = 1, false) AS is_home,
+  h.home_repo,
+  CASE
+    WHEN r.home_rank = 1 THEN 'home'
+    WHEN h.home_repo IS NOT NULL THEN 'counted_in_' || CASE WHEN h.home_repo = r.repo THEN 'same_repo' ELSE 'other_repo' END
+    ELSE 'uncredited_' || coalesce(r.loses, 'unknown')
+  END AS reason,
+  r.loses
+FROM ranked r
+LEFT JOIN homes h USING (change_id)
+ORDER BY r.repo, r.sha
