@@ -54,7 +54,7 @@ export function parseProvenanceRules(text: string, file: string): ProvenanceRule
   const err = doc.errors[0];
   if (err) throw new InputError(`YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0].line });
   if (!isMap(doc.contents)) throw new InputError('expected a mapping with version, sync_markers, upstream_merges', { file, line: 1 });
-  const version = doc.contents.get('version');
+  const version: unknown = doc.contents.toJSON().version;
   if (!Number.isInteger(version)) throw new InputError('`version` must be an integer', { file, line: lineOf(doc.contents.get('version', true)) });
 
   const items = (key: string): { data: Record<string, unknown>; line: number }[] => {
@@ -94,7 +94,7 @@ export function parseProvenanceRules(text: string, file: string): ProvenanceRule
     repos: data.repos === undefined ? null : repoList(data.repos, 'repos', line),
     line,
   }));
-  return { version: version as number, syncMarkers, upstreamMerges, fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+  return { version: Number(version), syncMarkers, upstreamMerges, fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 }
 
 /**
