@@ -46,4 +46,3 @@ UNION ALL
 SELECT sha, repo, sha AS change_id
 FROM keyed
 WHERE NOT has_patch_key
-ORDER BY change_id, repo, sha

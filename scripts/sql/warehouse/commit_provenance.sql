@@ -81,4 +81,3 @@ SELECT
   r.loses
 FROM ranked r
 LEFT JOIN homes h USING (change_id)
-ORDER BY r.repo, r.sha
