@@ -1,4 +1,5 @@
-// npm run publish-data -- 2024-q3 [--force]
+// npm run publish-data -- 2024-q3 [--force --why "<why the figures change>" | --why <file.md>]
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
@@ -10,12 +11,15 @@ runCli(async () => {
     allowPositionals: true,
     options: {
       force: { type: 'boolean', default: false },
+      why: { type: 'string' },
       warehouse: { type: 'string', default: 'data/warehouse' },
       out: { type: 'string', default: 'data/published' },
     },
   });
   if (positionals.length === 0) throw new Error('which quarter? e.g. npm run publish-data -- 2024-q3');
   const warehouseDir = resolve(values.warehouse!);
+  // The reason may be long and shared by several quarters: a file holds it as well as the flag.
+  const why = values.why !== undefined && existsSync(values.why) ? readFileSync(values.why, 'utf8') : values.why;
   for (const quarter of positionals) {
     process.stderr.write(`Publishing ${quarter}\n`);
     const result = await publishQuarter({
@@ -25,6 +29,7 @@ runCli(async () => {
       engine: engineInfo(),
       datasetFingerprint: datasetFingerprint(warehouseDir),
       force: values.force,
+      why,
       log: (l) => process.stderr.write(`${l}\n`),
     });
     if (result.restatement) process.stderr.write(`${result.restatement.text}\n`);

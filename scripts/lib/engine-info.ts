@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { classifierVersion } from './curated-lists.ts';
 import { PARSER_VERSION } from './ingest-run.ts';
 import { Staging } from './staging.ts';
+import { loadProvenanceRules } from './provenance-rules.ts';
 
-export function engineInfo(): { version: string; parser: string; classifiers: string } {
+export function engineInfo(): { version: string; parser: string; classifiers: string; provenance: string } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return { version: pkg.version, parser: PARSER_VERSION, classifiers: classifierVersion() };
+  const rules = loadProvenanceRules();
+  return { version: pkg.version, parser: PARSER_VERSION, classifiers: classifierVersion(), provenance: `v${rules.version}-${rules.fingerprint}` };
 }
 
 /** A hash of every staged repository's source fingerprint: equal inputs, equal hash. */

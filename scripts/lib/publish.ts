@@ -27,6 +27,8 @@ export interface PublishOptions {
   engine: Manifest['engine'];
   datasetFingerprint: string;
   force?: boolean;
+  /** Why the figures are restated, in words (rules and dataset): required to --force a change. */
+  why?: string;
   today?: string;
   log?: (line: string) => void;
 }
@@ -123,10 +125,16 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
     let restatement: Restatement | null = null;
     if (existsSync(join(finalDir, 'manifest.json'))) {
       const old = JSON.parse(readFileSync(join(finalDir, 'manifest.json'), 'utf8')) as Manifest;
-      restatement = await restatementDiff(conn, old, manifest, finalDir, tmpDir);
+      restatement = await restatementDiff(conn, old, manifest, finalDir, tmpDir, opts.why);
       if (!opts.force) {
         throw new PublishError(
           `${opts.quarter} is already published (${old.published}) and published quarters are frozen.\n${restatement.text}\nRun again with --force to restate it.`,
+        );
+      }
+      // A restatement readers cannot understand is no better than a silent one.
+      if ((restatement.changes.length > 0 || restatement.changedFiles.length > 0) && !opts.why?.trim()) {
+        throw new PublishError(
+          `${opts.quarter}: say why the figures change, in words a reader understands (which rules or data changed): --why "<text>" or --why <file.md>. It opens the restatement note.`,
         );
       }
       // Earlier restatements travel with the folder, and this one joins them.

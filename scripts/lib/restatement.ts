@@ -34,7 +34,25 @@ function pct(before: number | null, after: number | null): string {
   return ` (${p >= 0 ? '+' : ''}${p.toFixed(1)}%)`;
 }
 
-export async function restatementDiff(conn: DuckDBConnection, old: Manifest, next: Manifest, oldDir: string, newDir: string): Promise<Restatement> {
+/** What changed in what the figures were made from, read off the two manifests. */
+export function inputChanges(old: Manifest, next: Manifest): string[] {
+  const out: string[] = [];
+  const d0 = old.dataset;
+  const d1 = next.dataset;
+  if (d0.repos_tracked !== d1.repos_tracked || d0.repos_ingested !== d1.repos_ingested) {
+    out.push(`Dataset: ${d0.repos_tracked} → ${d1.repos_tracked} tracked repositories (${d0.repos_ingested} → ${d1.repos_ingested} with history, ${d0.repos_unavailable} → ${d1.repos_unavailable} unavailable).`);
+  } else if (d0.fingerprint !== d1.fingerprint) out.push('Dataset: the same repositories, with histories that changed.');
+  if (d0.snapshot !== d1.snapshot) out.push(`Data as of ${d0.snapshot.slice(0, 10)} → ${d1.snapshot.slice(0, 10)}.`);
+  const e0 = old.engine;
+  const e1 = next.engine;
+  if (e0.version !== e1.version) out.push(`Engine ${e0.version} → ${e1.version}.`);
+  if (e0.parser !== e1.parser) out.push(`Parser ${e0.parser} → ${e1.parser}.`);
+  if (e0.classifiers !== e1.classifiers) out.push(`Classifier lists and rules ${e0.classifiers} → ${e1.classifiers} (data/identities/, path and work-kind rules).`);
+  if ((e0.provenance ?? 'none') !== (e1.provenance ?? 'none')) out.push(`Provenance rules ${e0.provenance ?? 'none (SHA only)'} → ${e1.provenance ?? 'none'} (data/provenance/, change identity and homes).`);
+  return out;
+}
+
+export async function restatementDiff(conn: DuckDBConnection, old: Manifest, next: Manifest, oldDir: string, newDir: string, why?: string): Promise<Restatement> {
   const changedFiles = Object.keys({ ...old.files, ...next.files })
     .filter((f) => old.files[f]?.sha256 !== next.files[f]?.sha256)
     .sort();
@@ -62,6 +80,10 @@ export async function restatementDiff(conn: DuckDBConnection, old: Manifest, nex
     }
   }
   const lines = [`# Restatement of ${next.quarter}`, '', `Published ${old.published}; dataset ${old.dataset.fingerprint.slice(0, 12)} → ${next.dataset.fingerprint.slice(0, 12)}; engine ${old.engine.version} → ${next.engine.version} (parser ${old.engine.parser} → ${next.engine.parser}, classifiers ${old.engine.classifiers} → ${next.engine.classifiers}).`, ''];
+  if (why?.trim()) lines.push('## Why the figures changed', '', why.trim(), '');
+  const inputs = inputChanges(old, next);
+  if (inputs.length) lines.push('## What changed in the inputs', '', ...inputs.map((l) => `- ${l}`), '');
+  if (why?.trim() || inputs.length) lines.push('## Figures', '');
   if (!changes.length && !changedFiles.length) lines.push('No figure changes: the data is identical.');
   else {
     lines.push(`Files changed: ${changedFiles.length ? changedFiles.join(', ') : 'none'}`, '');

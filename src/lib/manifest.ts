@@ -11,7 +11,8 @@ export interface Manifest {
   quarter: string;
   /** YYYY-MM-DD */
   published: string;
-  engine: { version: string; parser: string; classifiers: string };
+  /** `provenance` is absent in folders published before change identity existed. */
+  engine: { version: string; parser: string; classifiers: string; provenance?: string };
   dataset: {
     /** ISO timestamp of the newest ingested history: the figures' "data as of". */
     snapshot: string;
