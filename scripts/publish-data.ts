@@ -30,6 +30,12 @@ runCli(async () => {
       datasetFingerprint: datasetFingerprint(warehouseDir),
       force: values.force,
       why,
+      // Fault injection for the crash tests: kill this process at one step of the swap.
+      onSwapStep: process.env.DEEP_SIGNAL_KILL_AT
+        ? (step) => {
+            if (step === process.env.DEEP_SIGNAL_KILL_AT) process.kill(process.pid, 'SIGKILL');
+          }
+        : undefined,
       log: (l) => process.stderr.write(`${l}\n`),
     });
     if (result.restatement) process.stderr.write(`${result.restatement.text}\n`);

@@ -2,7 +2,7 @@
 // eight before it, for trends) and a manifest. A published quarter is frozen:
 // publishing it again shows what would change and needs `force`.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -11,6 +11,7 @@ import { readSqlDir } from './sql-tables.ts';
 import { sqlString } from './staging.ts';
 import { restatementDiff, type Restatement } from './restatement.ts';
 import { UserError } from './types.ts';
+import { recoverSwap, swapIn, swapNames, type StepHook } from './folder-swap.ts';
 
 export const PUBLISH_SQL_DIR = fileURLToPath(new URL('../sql/publish/', import.meta.url));
 export const TRAILING_QUARTERS = 8;
@@ -31,6 +32,8 @@ export interface PublishOptions {
   why?: string;
   today?: string;
   log?: (line: string) => void;
+  /** Called at each step of the folder swap; fault-injection tests kill the process there. */
+  onSwapStep?: StepHook;
 }
 
 export interface PublishResult {
@@ -70,8 +73,11 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
   }
   const instance = await DuckDBInstance.create(opts.warehouseFile, { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
-  const finalDir = join(opts.publishedDir, opts.quarter);
-  const tmpDir = join(opts.publishedDir, `.${opts.quarter}.tmp-${process.pid}`);
+  // A run killed part-way left the quarter half-swapped: finish or undo that first.
+  for (const line of recoverSwap(opts.publishedDir, opts.quarter)) log(line);
+  const names = swapNames(opts.publishedDir, opts.quarter);
+  const finalDir = names.final;
+  const tmpDir = names.building;
   try {
     const q = await one<{ seq: number; partial: boolean } | undefined>(
       conn,
@@ -137,9 +143,10 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
           `${opts.quarter}: say why the figures change, in words a reader understands (which rules or data changed): --why "<text>" or --why <file.md>. It opens the restatement note.`,
         );
       }
-      // Earlier restatements travel with the folder, and this one joins them.
+      // Earlier restatements travel with the folder, and this one joins them. Copied, not
+      // moved: until the swap, the published folder must stay whole.
       const history = join(finalDir, 'restatements');
-      if (existsSync(history)) renameSync(history, join(tmpDir, 'restatements'));
+      if (existsSync(history)) cpSync(history, join(tmpDir, 'restatements'), { recursive: true });
       mkdirSync(join(tmpDir, 'restatements'), { recursive: true });
       writeFileSync(join(tmpDir, 'restatements', `${manifest.published}.md`), restatement.text + '\n');
       manifest.published = old.published;
@@ -149,11 +156,7 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
       ];
     }
     writeFileSync(join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    // Swap folders: the old one is only removed once the new one is in place.
-    const trash = join(opts.publishedDir, `.${opts.quarter}.old-${process.pid}`);
-    if (existsSync(finalDir)) renameSync(finalDir, trash);
-    renameSync(tmpDir, finalDir);
-    rmSync(trash, { recursive: true, force: true });
+    swapIn(names, opts.onSwapStep);
     return { dir: finalDir, manifest, restatement };
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
