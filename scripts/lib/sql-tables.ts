@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { maskSql } from '../../src/lib/sql-lexer.ts';
 
 export interface SqlTable {
   name: string;
@@ -31,13 +32,15 @@ export function readSqlDir(dir: string): SqlTable[] {
  * The SQL with comments and string literals blanked, so that an index comment saying
  * "checked by lifecycle_violations" or a literal 'top_projects' is not a dependency.
  */
-function codeOnly(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
+function codeOnly(sql: string, file: string): string {
+  const masked = maskSql(sql);
+  if (typeof masked !== 'string') throw new Error(`${file}: ${masked.error}`);
+  return masked;
 }
 
 /** The other tables of the set a file reads (whole-word matches outside comments and strings). */
 export function dependencies(table: SqlTable, names: readonly string[]): string[] {
-  const code = codeOnly(table.sql);
+  const code = codeOnly(table.sql, table.file);
   return names.filter((n) => n !== table.name && new RegExp(`\\b${n}\\b`).test(code));
 }
 

@@ -3,6 +3,7 @@
 // site. Nothing here knows which engine runs the SQL: duckdb-engine.ts does, and it is
 // loaded only through the dynamic import in getRunner(), so a page that nobody
 // interacts with fetches no wasm, no worker and no Parquet.
+import { maskSql } from '../lib/sql-lexer.ts';
 import { bindParams, isQueryName, PUBLISHED_VIEWS, QUERIES, sqlOf, type ParamValue, type QueryDef } from '../lib/query-registry.ts';
 
 /** What the runner needs from an engine (duckdb-engine.ts in the browser, a Node adapter in tests). */
@@ -101,11 +102,13 @@ export function viewSql(view: string, registeredName: string): string {
 }
 
 /**
- * The published views a query reads. Comments are dropped first (they mention tables
- * in prose); a false positive only costs one Parquet footer read.
+ * The published views a query reads: names in code, not in comments (they mention
+ * tables in prose) or strings; a false positive only costs one Parquet footer read.
  */
 export function viewsOf(sql: string): string[] {
-  const code = sql.replace(/--[^\n]*/g, ' ');
+  const masked = maskSql(sql);
+  // An unreadable query fails in the engine with its own message; register everything it names.
+  const code = typeof masked === 'string' ? masked : sql;
   return PUBLISHED_VIEWS.filter((v) => new RegExp(`\\b${v}\\b`).test(code));
 }
 
