@@ -1,13 +1,14 @@
 // Query results as CSV (RFC 4180), built in the page and saved through a Blob URL: the
 // download needs no server.
 
+import { neutraliseFormula } from '../lib/csv-safety.ts';
+
 export type CsvValue = string | number | boolean | null;
 
 function field(v: CsvValue): string {
   if (v === null) return '';
   let s = String(v);
-  // A text cell starting with = + @ would run as a formula in a spreadsheet.
-  if (typeof v === 'string' && /^[=+@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof v === 'string') s = neutraliseFormula(s);
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadDictionary, quarterDictionary, quarterDictionaryMarkdown } from './data-dictionary.ts';
 import { readManifest } from './manifest.ts';
+import { neutraliseFormulaSql } from '../lib/csv-safety.ts';
 import { publishedQuarters, quarterFolder } from './paths.ts';
 
 /** Where a quarter's files are served, under the site's base. */
@@ -42,8 +43,17 @@ export async function writeDownloads(outDir: string, quarters = publishedQuarter
       const m = readManifest(q);
       for (const file of Object.keys(m.files).sort()) {
         const table = file.replace(/\.parquet$/, '');
+        const source = `read_parquet(${sqlString(join(from, file))})`;
+        // Text columns pass through the spreadsheet-formula rule; the rest as they are.
+        const columns = (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${source})`)).getRows();
+        const select = columns
+          .map(([name, type]) => {
+            const col = `"${String(name).replaceAll('"', '""')}"`;
+            return String(type) === 'VARCHAR' ? `${neutraliseFormulaSql(col)} AS ${col}` : col;
+          })
+          .join(', ');
         // One thread and the file's own row order: the same CSV bytes on every build.
-        await conn.run(`COPY (SELECT * FROM read_parquet(${sqlString(join(from, file))})) TO ${sqlString(join(to, `${table}.csv`))} (FORMAT csv, HEADER true)`);
+        await conn.run(`COPY (SELECT ${select} FROM ${source}) TO ${sqlString(join(to, `${table}.csv`))} (FORMAT csv, HEADER true)`);
         written++;
       }
       writeFileSync(join(to, 'dictionary.json'), `${JSON.stringify(quarterDictionary(dict, m), null, 2)}\n`);

@@ -7,6 +7,6 @@ describe('toCsv', () => {
   });
 
   it('keeps a text cell from running as a spreadsheet formula, but not a negative number', () => {
-    expect(toCsv(['v'], [['=1+1'], ['@x'], [-3]])).toBe("v\r\n'=1+1\r\n'@x\r\n-3\r\n");
+    expect(toCsv(['v'], [['=1+1'], ['@x'], [-3], ['-2+3'], ['+cmd'], ['\t=x']])).toBe("v\r\n'=1+1\r\n'@x\r\n-3\r\n'-2+3\r\n'+cmd\r\n'\t=x\r\n");
   });
 });

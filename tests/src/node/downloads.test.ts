@@ -68,4 +68,32 @@ describe('downloads', () => {
       }
     }
   });
+
+  it('writes no cell a spreadsheet would run as a formula', async () => {
+    // A published folder whose text holds formula-like values (a hostile repo name, say).
+    const dir = mkdtempSync(join(tmpdir(), 'ds-evil-'));
+    const q = join(dir, '2024-q3');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(q, { recursive: true });
+    await conn.run(`COPY (SELECT * FROM (VALUES ('=HYPERLINK("http://x")', 1), ('-2+3', -2), ('plain', 3)) t(repo, n)) TO '${join(q, 'repos.parquet')}' (FORMAT parquet)`);
+    conn.closeSync();
+    db.closeSync();
+    const manifest = JSON.parse(readFileSync(join(published, '2024-q3', 'manifest.json'), 'utf8')) as { files: Record<string, unknown> };
+    manifest.files = { 'repos.parquet': { rows: 3, bytes: 1, sha256: 'x' } };
+    writeFileSync(join(q, 'manifest.json'), JSON.stringify(manifest));
+    const before = process.env.DEEP_SIGNAL_PUBLISHED_DIR;
+    process.env.DEEP_SIGNAL_PUBLISHED_DIR = dir;
+    try {
+      const target = mkdtempSync(join(tmpdir(), 'ds-evil-out-'));
+      await writeDownloads(target, ['2024-q3']);
+      const csv = readFileSync(join(target, 'data', '2024-q3', 'repos.csv'), 'utf8');
+      expect(csv).toBe(`repo,n\n"'=HYPERLINK(""http://x"")",1\n'-2+3,-2\nplain,3\n`);
+      rmSync(target, { recursive: true, force: true });
+    } finally {
+      process.env.DEEP_SIGNAL_PUBLISHED_DIR = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
