@@ -8,10 +8,11 @@ import { contentChecks } from './src/node/content-checks-integration.ts';
 import { downloads } from './src/node/downloads-integration.ts';
 import { securityHeaders } from './src/node/headers.ts';
 import { copyPublished } from './src/node/copy-published.ts';
+import { deployEnv } from './src/node/deploy-env.ts';
 
-const site = process.env.DEEP_SIGNAL_SITE || 'https://deepsignal.example';
-// Astro wants a base with a leading slash; a trailing one keeps BASE_URL + path joins simple.
-const base = `/${(process.env.DEEP_SIGNAL_BASE || '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+const production = process.argv.includes('build') && !process.env.VITEST;
+const { site, base, warnings } = deployEnv(process.env, production);
+for (const w of warnings) console.warn(`warning: ${w}`);
 
 export default defineConfig({
   site,
