@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-export const LIST_NAMES = ['bots', 'agents', 'human-allowlist', 'organizations', 'webmail'] as const;
+export const LIST_NAMES = ['bots', 'teams', 'agents', 'human-allowlist', 'organizations', 'webmail'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 // The classifier sources take part in the version: changing a rule must
@@ -16,10 +16,16 @@ const CLASSIFIER_SOURCES = ['bots.ts', 'agents.ts', 'affiliation.ts', 'paths.ts'
 export interface BotsList {
   version: number;
   accounts: { names: string[]; emails: string[]; logins: string[]; githubIds: string[] };
-  groupAccounts: { names: string[]; emails: string[] };
   words: string[];
-  groupWords: string[];
   localPartPrefixes: string[];
+}
+
+export interface TeamsList {
+  version: number;
+  accounts: { names: string[]; emails: string[]; logins: string[] };
+  words: string[];
+  /** Lowercased subject prefixes that make a team account's commit a bot commit. */
+  automatedSubjects: string[];
 }
 
 export interface AgentsList {
@@ -126,7 +132,6 @@ function cached<T>(list: ListName, build: (root: Record<string, unknown>) => T):
 export function botsList(): BotsList {
   return cached('bots', (root) => {
     const acc = asRecord('bots', root.accounts ?? {}, 'accounts');
-    const group = asRecord('bots', root.group_accounts ?? {}, 'group_accounts');
     const pat = asRecord('bots', root.patterns ?? {}, 'patterns');
     return {
       version: root.version as number,
@@ -136,13 +141,24 @@ export function botsList(): BotsList {
         logins: strings('bots', acc, 'logins', 'accounts'),
         githubIds: strings('bots', acc, 'github_ids', 'accounts'),
       },
-      groupAccounts: {
-        names: strings('bots', group, 'names', 'group_accounts'),
-        emails: strings('bots', group, 'emails', 'group_accounts'),
-      },
       words: strings('bots', pat, 'words', 'patterns'),
-      groupWords: strings('bots', pat, 'group_words', 'patterns'),
       localPartPrefixes: strings('bots', pat, 'local_part_prefixes', 'patterns'),
+    };
+  });
+}
+
+export function teamsList(): TeamsList {
+  return cached('teams', (root) => {
+    const acc = asRecord('teams', root.accounts ?? {}, 'accounts');
+    return {
+      version: root.version as number,
+      accounts: {
+        names: strings('teams', acc, 'names', 'accounts'),
+        emails: strings('teams', acc, 'emails', 'accounts'),
+        logins: strings('teams', acc, 'logins', 'accounts'),
+      },
+      words: strings('teams', root, 'words', 'teams'),
+      automatedSubjects: strings('teams', root, 'automated_subjects', 'teams'),
     };
   });
 }

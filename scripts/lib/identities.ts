@@ -296,3 +296,73 @@ function applyOverrides(
     }
   }
 }
+
+// A `Co-authored-by: Name` without an address names someone only by a string. It
+// is never a person of its own (that would invent one per spelling); it is the
+// person of that name or GitHub login among the identities seen in the same
+// repository, when exactly one person matches, and nobody otherwise. Some lines
+// do carry an address, written without the brackets git expects.
+const EMBEDDED_ADDRESS_RE = /^(.*?)[\s<[(]*(?:mailto:)?([^\s<>[\]()]+@[^\s<>[\]()]+\.[a-z]{2,})[\s>\])]*(?:\(mailto:[^)]*\))?\s*$/i;
+
+/**
+ * The name and address of a co-author line whose address is not in brackets
+ * ("Wuwei Lin <<wuwei@apache.org>>", "Bairen Yi yibairen@…", "Name [a@b](mailto:a@b)"),
+ * or null when the line holds no address.
+ */
+export function embeddedAddress(line: string): { name: string; email: string } | null {
+  const m = EMBEDDED_ADDRESS_RE.exec(line.trim());
+  if (!m) return null;
+  return { name: m[1]!.trim(), email: m[2]!.toLowerCase() };
+}
+
+export interface BareCoauthor {
+  repo: string;
+  name: string;
+}
+
+export interface KnownIdentity {
+  repo: string;
+  name: string;
+  email: string;
+  person: number;
+  organization: string;
+}
+
+/**
+ * Person and organization of each bare co-author name that one person of the same
+ * repository answers to: by full name (normalized) or by GitHub login. `known`
+ * holds only identities that can be credited (people, not bots, agents or teams).
+ * Keys are `repo \0 name`.
+ */
+export function resolveBareCoauthors(
+  bare: readonly BareCoauthor[],
+  known: readonly KnownIdentity[],
+): Map<string, { person: number; organization: string }> {
+  const byRepo = new Map<string, Map<string, Map<number, string>>>();
+  // The organization a person is credited with: a real one over 'Unknown', then by name.
+  const better = (a: string, b: string): boolean => ((a === 'Unknown') !== (b === 'Unknown') ? b === 'Unknown' : a < b);
+  const add = (repo: string, key: string, person: number, organization: string) => {
+    if (key === '') return;
+    let index = byRepo.get(repo);
+    if (!index) byRepo.set(repo, (index = new Map()));
+    let people = index.get(key);
+    if (!people) index.set(key, (people = new Map()));
+    const had = people.get(person);
+    if (had === undefined || better(organization, had)) people.set(person, organization);
+  };
+  for (const k of known) {
+    if (k.email === '') continue;
+    add(k.repo, normalizeName(k.name), k.person, k.organization);
+    const gh = githubLogin(k.email);
+    if (gh) add(k.repo, normalizeName(gh.login), k.person, k.organization);
+  }
+  const out = new Map<string, { person: number; organization: string }>();
+  for (const b of bare) {
+    const key = normalizeName(b.name.replace(/^@/, ''));
+    if (key === '' || isGenericNormalized(key, b.name)) continue;
+    const people = byRepo.get(b.repo)?.get(key);
+    if (!people || people.size !== 1) continue;
+    for (const [person, organization] of people) out.set(`${b.repo}\u0000${b.name}`, { person, organization });
+  }
+  return out;
+}

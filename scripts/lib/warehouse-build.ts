@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Registry } from './registry.ts';
-import { identityKey, resolveIdentities, type IdentityObservation } from './identities.ts';
-import { isBot } from './bots.ts';
+import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from './identities.ts';
+import { isBot, isTeam } from './bots.ts';
 import { isAgent } from './agents.ts';
 import { organizationOf } from './affiliation.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from './sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from './metrics.ts';
-import { classifierVersion } from './curated-lists.ts';
+import { classifierVersion, teamsList } from './curated-lists.ts';
 import { sqlString, type Staging } from './staging.ts';
 import { COAUTHOR_COLUMNS, COMMIT_COLUMNS } from './staging-rows.ts';
 import { loadProvenance } from './provenance-tables.ts';
@@ -93,47 +93,106 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
   return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-/** Merges identities in TypeScript (union-find) and stores the result as tables. */
+/**
+ * Merges identities in TypeScript (union-find) and stores the result as tables:
+ * identities (with the bot, agent and team classes), identity_links, the people
+ * that bare co-author names stand for (coauthor_names) and the subjects that make a
+ * team account's commit automation (team_automated_subjects).
+ */
 async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<number> {
   const observations: IdentityObservation[] = [];
-  type Row = { repo: string; name: string; email: string; mname: string | null; memail: string | null };
+  // A co-author line without a bracketed address is not an identity of its own: its
+  // embedded address when it has one, else a bare name resolved per repository below.
+  const embedded = new Map<string, string>();
+  const bare: (BareCoauthor & { address?: { name: string; email: string } })[] = [];
+  type Row = { repo: string; name: string; email: string; mname: string | null; memail: string | null; coauthor: boolean };
   for (const r of await rows<Row>(
     conn,
-    `SELECT DISTINCT repo, author_name AS name, author_email AS email, author_name_mm AS mname, author_email_mm AS memail FROM raw_commits
-     UNION SELECT DISTINCT repo, committer_name, committer_email, NULL, NULL FROM raw_commits
-     UNION SELECT DISTINCT repo, name, email, NULL, NULL FROM raw_coauthors
+    `SELECT DISTINCT repo, author_name AS name, author_email AS email, author_name_mm AS mname, author_email_mm AS memail, false AS coauthor FROM raw_commits
+     UNION SELECT DISTINCT repo, committer_name, committer_email, NULL, NULL, false FROM raw_commits
+     UNION SELECT DISTINCT repo, name, email, NULL, NULL, true FROM raw_coauthors
      ORDER BY ALL`,
   )) {
+    if (r.coauthor && (r.email ?? '') === '') {
+      const found = embeddedAddress(r.name ?? '');
+      if (found) {
+        observations.push({ ...found, repo: r.repo });
+        embedded.set(`${r.repo}\u0000${r.name}`, identityKey(found.name, found.email));
+      }
+      bare.push({ repo: r.repo, name: r.name ?? '', address: found ?? undefined });
+      continue;
+    }
     observations.push({ name: r.name ?? '', email: r.email ?? '', repo: r.repo, mailmappedName: r.mname ?? undefined, mailmappedEmail: r.memail ?? undefined });
     if (r.mname !== null && r.memail !== null) observations.push({ name: r.mname, email: r.memail, repo: r.repo });
   }
   const resolved = resolveIdentities(observations);
+  const classes = (name: string, email: string) => {
+    const agent = isAgent(name, email);
+    return { agent, bot: !agent && isBot(name, email), team: !agent && isTeam(name, email), organization: organizationOf(email) };
+  };
   const seen = new Set<string>();
+  const known: KnownIdentity[] = [];
   let csv = '';
   for (const o of observations) {
+    const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
+    if (person === undefined) continue;
+    const c = classes(o.name, o.email);
+    if (!c.agent && !c.bot && !c.team) known.push({ repo: o.repo, name: o.name, email: o.email, person, organization: c.organization });
     const exact = `${o.name}\u0000${o.email}`;
     if (seen.has(exact)) continue;
     seen.add(exact);
-    const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
-    if (person === undefined) continue;
-    const agent = isAgent(o.name, o.email);
-    csv += [o.name, o.email, person, !agent && isBot(o.name, o.email), agent, organizationOf(o.email)].map(csvCell).join(',') + '\n';
+    csv += [o.name, o.email, person, c.bot, c.agent, c.team, c.organization].map(csvCell).join(',') + '\n';
+  }
+  // Lines without a bracketed address keep a row for their classes (a bare "Claude"
+  // still marks agent work), with no person: coauthor_names says whom they credit.
+  for (const b of bare) {
+    const exact = `${b.name}\u0000`;
+    if (seen.has(exact)) continue;
+    seen.add(exact);
+    const c = b.address ? classes(b.address.name, b.address.email) : classes(b.name, '');
+    csv += [csvCell(b.name), csvCell(''), '\\N', ...[c.bot, c.agent, c.team, c.organization].map(csvCell)].join(',') + '\n';
   }
   const file = join(tmpDir, 'identities.csv');
   writeFileSync(file, csv);
-  await conn.run(
-    `CREATE TABLE identities AS SELECT * FROM read_csv(${sqlString(file)}, header=false, quote='"', escape='"', nullstr='\\N',
-       columns={'name': 'VARCHAR', 'email': 'VARCHAR', 'person_id': 'INTEGER', 'is_bot': 'BOOLEAN', 'is_agent': 'BOOLEAN', 'organization': 'VARCHAR'})`,
-  );
+  await loadCsvTable(conn, 'identities', file, csv, {
+    name: 'VARCHAR', email: 'VARCHAR', person_id: 'INTEGER', is_bot: 'BOOLEAN', is_agent: 'BOOLEAN', is_team: 'BOOLEAN', organization: 'VARCHAR',
+  });
   let links = '';
   for (const l of resolved.links) links += [l.a, l.b, l.rule, l.evidence].map(csvCell).join(',') + '\n';
   const linksFile = join(tmpDir, 'identity_links.csv');
   writeFileSync(linksFile, links);
-  await conn.run(
-    `CREATE TABLE identity_links AS SELECT * FROM read_csv(${sqlString(linksFile)}, header=false, quote='"', escape='"', nullstr='\\N',
-       columns={'a': 'VARCHAR', 'b': 'VARCHAR', 'rule': 'VARCHAR', 'evidence': 'VARCHAR'})`,
-  );
+  await loadCsvTable(conn, 'identity_links', linksFile, links, { a: 'VARCHAR', b: 'VARCHAR', rule: 'VARCHAR', evidence: 'VARCHAR' });
+  const names: string[] = [];
+  for (const [where, { person, organization }] of resolveBareCoauthors(bare.filter((b) => !b.address), known)) {
+    const [repo, name] = where.split('\u0000') as [string, string];
+    names.push(`(${sqlString(repo)}, ${sqlString(name)}, ${person}, ${sqlString(organization)})`);
+  }
+  for (const [where, key] of embedded) {
+    const [repo, name] = where.split('\u0000') as [string, string];
+    const person = resolved.keyToPerson.get(key);
+    const email = key.slice(0, key.indexOf('\u0000'));
+    const c = classes(key.slice(key.indexOf('\u0000') + 1), email);
+    if (person !== undefined && !c.agent && !c.bot && !c.team) names.push(`(${sqlString(repo)}, ${sqlString(name)}, ${person}, ${sqlString(c.organization)})`);
+  }
+  await conn.run('CREATE TABLE coauthor_names (repo VARCHAR, name VARCHAR, person_id INTEGER, organization VARCHAR)');
+  for (let i = 0; i < names.length; i += 1000) await conn.run(`INSERT INTO coauthor_names VALUES ${names.slice(i, i + 1000).join(', ')}`);
+  await conn.run('CREATE TABLE team_automated_subjects (prefix VARCHAR)');
+  const prefixes = teamsList().automatedSubjects;
+  if (prefixes.length) await conn.run(`INSERT INTO team_automated_subjects VALUES ${prefixes.map((p) => `(${sqlString(p)})`).join(', ')}`);
   return resolved.people;
+}
+
+/**
+ * A table from a CSV this build wrote, with its schema declared: a run that found no
+ * identity links writes an empty file, which DuckDB's dialect sniffer cannot read.
+ */
+async function loadCsvTable(conn: DuckDBConnection, table: string, file: string, text: string, columns: Record<string, string>): Promise<void> {
+  await conn.run(`CREATE TABLE ${table} (${Object.entries(columns).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  if (text === '') return;
+  const spec = Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ');
+  await conn.run(
+    `INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(file)}, header=false, auto_detect=false, delim=',', quote='"', escape='"', nullstr='\\N', columns={${spec}})`,
+  );
 }
 
 function csvCell(v: string | number | boolean): string {

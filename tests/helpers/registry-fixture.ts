@@ -248,7 +248,7 @@ export async function expectSameWarehouse(actualDir: string, expectedDir: string
 /** Person id → label, from the identities table and LABEL_OF_EMAIL. */
 export async function personLabels(warehouseDir: string): Promise<Map<number, string>> {
   const labels = new Map<number, string>();
-  for (const r of await query(warehouseDir, 'SELECT DISTINCT email, name, person_id FROM identities')) {
+  for (const r of await query(warehouseDir, 'SELECT DISTINCT email, name, person_id FROM identities WHERE person_id IS NOT NULL')) {
     const label = LABEL_OF_EMAIL[String(r.email)] ?? (r.email === '' ? String(r.name) : undefined);
     if (label) labels.set(Number(r.person_id), label);
   }

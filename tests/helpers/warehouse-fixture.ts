@@ -140,9 +140,15 @@ CREATE TABLE quarters (quarter VARCHAR, seq INTEGER, start_ts TIMESTAMP, end_ts 
 CREATE TABLE commits (sha VARCHAR, repo VARCHAR, category_id VARCHAR, ts TIMESTAMP, quarter VARCHAR,
   week SMALLINT, is_merge BOOLEAN, is_bot BOOLEAN, agent_assisted BOOLEAN, date_flag VARCHAR,
   work_kind VARCHAR, files_changed INTEGER, lines_added INTEGER, lines_deleted INTEGER,
-  test_lines INTEGER, src_lines INTEGER, test_files INTEGER, src_files INTEGER);
+  test_lines INTEGER, src_lines INTEGER, test_files INTEGER, src_files INTEGER,
+  -- The story has no team-account commit and no bulk co-author list; generated, so
+  -- INSERTs of the columns above by position keep working.
+  is_unattributed BOOLEAN GENERATED ALWAYS AS (false) VIRTUAL,
+  bulk_coauthors BOOLEAN GENERATED ALWAYS AS (false) VIRTUAL);
 CREATE TABLE commit_credits (sha VARCHAR, repo VARCHAR, category_id VARCHAR, quarter VARCHAR,
   week SMALLINT, person_id INTEGER, weight DOUBLE, organization VARCHAR);
+CREATE TABLE unattributed_credits (sha VARCHAR, repo VARCHAR, category_id VARCHAR, quarter VARCHAR,
+  week SMALLINT, weight DOUBLE, organization VARCHAR);
 CREATE TABLE people (person_id INTEGER, is_bot BOOLEAN, is_agent BOOLEAN);
 `;
 

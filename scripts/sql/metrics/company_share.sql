@@ -1,6 +1,12 @@
 -- company_share: commit credit per organization in each scope (repo, category, 'all')
 -- and quarter. A commit with n human contributors gives each 1/n (commit_credits.weight),
--- so a scope-quarter's total credit is its number of credited commits.
+-- so a scope-quarter's total credit is its number of credited commits, unattributed
+-- ones included.
+--
+-- A team or export account's commit (commits.is_unattributed: "MediaPipe Team", a
+-- Copybara export) is human work with no person to credit: its author's share goes
+-- to the account's organization (google.com → Google): unattributed_credits holds the
+-- 1/n that commit_credits left unassigned (n counts the account and the human co-authors).
 --
 -- Why:
 -- * Bogus dates have quarter NULL; they are left out of every figure.
@@ -23,6 +29,10 @@ WITH credit AS (
   FROM (
     SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization
     FROM commit_credits
+    WHERE quarter IS NOT NULL
+    UNION ALL
+    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown')
+    FROM unattributed_credits
     WHERE quarter IS NOT NULL
   )
   GROUP BY GROUPING SETS ((repo, quarter, organization), (category_id, quarter, organization), (quarter, organization))

@@ -7,10 +7,11 @@ import {
   classifierVersion,
   humanAllowList,
   organizationsList,
+  teamsList,
   webmailList,
 } from '../../../scripts/lib/curated-lists.ts';
 import { isAgent } from '../../../scripts/lib/agents.ts';
-import { isBot } from '../../../scripts/lib/bots.ts';
+import { isBot, isTeam } from '../../../scripts/lib/bots.ts';
 
 function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
@@ -19,7 +20,7 @@ function duplicates(values: string[]): string[] {
 
 describe('curated lists', () => {
   it('all carry a positive integer version', () => {
-    for (const list of [botsList(), agentsList(), humanAllowList(), organizationsList(), webmailList()]) {
+    for (const list of [botsList(), teamsList(), agentsList(), humanAllowList(), organizationsList(), webmailList()]) {
       expect(Number.isInteger(list.version) && list.version >= 1).toBe(true);
     }
   });
@@ -54,6 +55,15 @@ describe('curated lists', () => {
 
   it('classify every curated bot address as a bot', () => {
     for (const email of botsList().accounts.emails) expect(isBot('', email)).toBe(true);
+  });
+
+  it('never list an account both as a bot and as a team, and classify every team address as a team', () => {
+    const b = botsList().accounts;
+    const t = teamsList().accounts;
+    expect(t.names.filter((n) => b.names.includes(n))).toEqual([]);
+    expect(t.emails.filter((e) => b.emails.includes(e))).toEqual([]);
+    expect(t.logins.filter((l) => b.logins.includes(l))).toEqual([]);
+    for (const email of t.emails) expect(isTeam('', email)).toBe(true);
   });
 });
 

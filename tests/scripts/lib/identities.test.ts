@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { identityKey, resolveIdentities, type IdentityObservation, type IdentityResolution } from '../../../scripts/lib/identities.ts';
+import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type IdentityObservation, type IdentityResolution } from '../../../scripts/lib/identities.ts';
 import { loadIdentityRules, parseOverrides, type IdentityOverrides } from '../../../scripts/lib/identity-overrides.ts';
 import { BUILTIN_WEBMAIL, githubLogin, isGenericName, isWebmail, normalizeEmail, normalizeName } from '../../../scripts/lib/identity-rules.ts';
 import { InputError } from '../../../scripts/lib/types.ts';
@@ -361,5 +361,34 @@ describe('loadIdentityRules', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('co-author lines without a bracketed address', () => {
+  it('read an address written without brackets, doubled or as a Markdown link', () => {
+    expect(embeddedAddress('Bairen Yi yibairen.byron@bytedance.com')).toEqual({ name: 'Bairen Yi', email: 'yibairen.byron@bytedance.com' });
+    expect(embeddedAddress('Wuwei Lin <<wuwei@apache.org>>')).toEqual({ name: 'Wuwei Lin', email: 'wuwei@apache.org' });
+    expect(embeddedAddress('Prakalp Srivastava [prakalp@octoml.ai](mailto:prakalp@octoml.ai)')).toEqual({ name: 'Prakalp Srivastava', email: 'prakalp@octoml.ai' });
+    expect(embeddedAddress('lwilkinson@neuralmagic.com')).toEqual({ name: '', email: 'lwilkinson@neuralmagic.com' });
+    for (const bare of ['Jane Doe', 'Hongyi Jin (@jinhongyii)', 'shukun.net', 'AutoPEP8']) expect(embeddedAddress(bare), bare).toBeNull();
+  });
+
+  it('resolve a bare name to the one person of that name or login in the same repository', () => {
+    const known = [
+      { repo: 'a/x', name: 'Kim Lee', email: 'kim@corp.io', person: 1, organization: 'Corp' },
+      { repo: 'a/x', name: 'Kim L.', email: 'kim@gmail.com', person: 1, organization: 'Unknown' },
+      { repo: 'a/x', name: 'Dee Dev', email: '12345+deedev@users.noreply.github.com', person: 2, organization: 'Unknown' },
+      { repo: 'a/x', name: 'Sam', email: 'sam@alpha.io', person: 3, organization: 'Alpha' },
+      { repo: 'a/x', name: 'Sam', email: 'sam@beta.io', person: 4, organization: 'Beta' },
+      { repo: 'b/y', name: 'Lin Wu', email: 'lin@wu.io', person: 5, organization: 'Wu' },
+      { repo: 'a/x', name: 'root', email: 'root@host.io', person: 6, organization: 'Other' },
+    ];
+    const bare = ['Kim  LEE', 'deedev', '@deedev', 'Sam', 'Lin Wu', 'Jane Doe', 'root'].map((name) => ({ repo: 'a/x', name }));
+    const got = resolveBareCoauthors(bare, known);
+    expect(Object.fromEntries([...got].map(([k, v]) => [k.split('\u0000')[1], v]))).toEqual({
+      'Kim  LEE': { person: 1, organization: 'Corp' },
+      deedev: { person: 2, organization: 'Unknown' },
+      '@deedev': { person: 2, organization: 'Unknown' },
+    });
   });
 });
