@@ -59,7 +59,8 @@ runCli(async () => {
   }
   if (summary.warningCount) {
     out.write(`${summary.warningCount} warning(s); the first ones:\n`);
-    for (const w of summary.warnings.slice(0, 15)) out.write(`  ⚠ ${formatLocation(w.location)}: ${w.message}\n`);
+    // Stale histories come first and are all shown: each names a registry line to fix.
+    for (const w of summary.warnings.slice(0, Math.max(15, summary.stale.length))) out.write(`  ⚠ ${formatLocation(w.location)}: ${w.message}\n`);
   }
   if (summary.failed.length) {
     out.write(`${summary.failed.length} repositories failed (their previous data, if any, is kept):\n`);

@@ -11,6 +11,7 @@ import { headOf, isAncestor, mailmapBlob } from './git-runner.ts';
 import type { RepoResult, RepoSource, RepoTask } from './ingest-repo.ts';
 import { Progress } from './progress.ts';
 import { csvPartToParquet, fileFingerprint, repoSlug, sqlString, Staging, type RepoState } from './staging.ts';
+import { findStaleHistories, staleHistoryWarning, type StaleHistory } from './stale-history.ts';
 import { buildWarehouse, warehouseInputsKey, warehouseIsCurrent, type BuildResult } from './warehouse-build.ts';
 import type { Warning } from './types.ts';
 
@@ -38,6 +39,11 @@ export interface IngestSummary {
   failed: { repo: string; message: string }[];
   warnings: Warning[];
   warningCount: number;
+  /**
+   * Histories that end long before the dataset, with nothing in the registry to say
+   * why; each is also the first of `warnings`.
+   */
+  stale: StaleHistory[];
   commits: number;
   bytes: number;
   seconds: number;
@@ -175,7 +181,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const engine = `${PARSER_VERSION}+${classifierVersion()}`;
   const nowMs = opts.nowMs ?? Date.now();
   const summary: IngestSummary = {
-    ingested: [], unchanged: [], missing: [], failed: [], warnings: [], warningCount: 0, commits: 0, bytes: 0, seconds: 0, build: null,
+    ingested: [], unchanged: [], missing: [], failed: [], warnings: [], warningCount: 0, stale: [], commits: 0, bytes: 0, seconds: 0, build: null,
   };
   const jobs: Job[] = [];
   for (const r of opts.registry.repos) {
@@ -271,6 +277,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         }
       }),
     );
+    // Every run, unchanged repositories included: a registry edit is what answers it.
+    const present = opts.registry.repos.filter((r) => !summary.missing.includes(r.repo)).map((r) => r.repo);
+    summary.stale = await findStaleHistories(conn, staging, opts.registry, present);
+    summary.warnings.unshift(...summary.stale.map((s) => staleHistoryWarning(s, opts.registry.reposFile)));
+    summary.warningCount += summary.stale.length;
   } finally {
     await pool.close();
     conn.closeSync();

@@ -33,6 +33,8 @@ export interface Registry {
   categories: Category[];
   repos: TrackedRepo[];
   byRepo: Map<string, TrackedRepo>;
+  /** The tracked-repos.csv read, for messages that send the reader to a line of it. */
+  reposFile: string;
 }
 
 export const REPO_COLUMNS = ['repo', 'category', 'status', 'upstream', 'tracked_until', 'note'] as const;
@@ -55,7 +57,7 @@ export async function loadRegistry(opts: { reposCsv?: string; categoriesYaml?: s
   ]);
   const categories = parseCategories(categoriesText, categoriesFile);
   const repos = parseTrackedRepos(reposText, reposFile, new Set(categories.map((c) => c.id)));
-  return { categories, repos, byRepo: new Map(repos.map((r) => [r.repo, r])) };
+  return { categories, repos, byRepo: new Map(repos.map((r) => [r.repo, r])), reposFile };
 }
 
 export function parseCategories(text: string, file: string): Category[] {

@@ -139,7 +139,8 @@ function byPaths(pathClasses: PathClass[]): [WorkKind, string] | undefined {
   for (const c of pathClasses) {
     if (c === 'binary') continue;
     n++;
-    if (c === 'test') tests++;
+    // Golden files and fixtures are not test code, but changing them is test work.
+    if (c === 'test' || c === 'test-data') tests++;
     else if (c === 'docs') docs++;
     else if (c === 'config' || c === 'generated' || c === 'vendored') upkeep++;
   }

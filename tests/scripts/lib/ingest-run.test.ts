@@ -83,7 +83,9 @@ describe('runIngest: what the warehouse holds', () => {
           [sha.e5, ['carol:1.000']],
           [sha.e6, ['dee:1.000']],
           [sha.e7, ['dee:1.000']],
-          [sha.e8, ['Jane Doe:0.333', 'ann:0.333', 'bob:0.333']],
+          // "Co-authored-by: Jane Doe" has no address and no Jane Doe is seen in the
+          // repository: she is nobody to credit (data/README.md "Credit rules").
+          [sha.e8, ['ann:0.500', 'bob:0.500']],
           [sha.e9, ['carol:1.000']],
           [sha.f1, ['eve:1.000']],
           [sha.g1, ['carol:1.000']],

@@ -17,8 +17,9 @@ describe('classifyPath', () => {
     'tests/kernels/test_moe.py',
     'test/unit/gemm/device/sm120_bs_gemm.cu',
     'MaxText/tests/integration_tests/vision_encoder_test.py',
-    'tests/functional_tests/test_cases/gpt/golden_values_dev_dgx_h100.json',
     'stablehlo/testdata/arithmetic.mlir',
+    // Code in a golden/ folder is still test code (tt-mlir's test/python/golden/).
+    'test/python/golden/test_ttir_ops.py',
     'torch/testing/_internal/common_utils.py',
     'src/__tests__/App.test.tsx',
     'spec/models/user_spec.rb',
@@ -146,6 +147,46 @@ describe('classifyPath', () => {
     expect(cls(path)).toBe('generated');
   });
 
+  // Test paths hold far more data than code: since 2024, JSON (20 % of the lines
+  // in test paths), YAML, .txt, .dot graphs, tokenizer models, recordings and
+  // snapshots make up about half of them. They are inputs and expected outputs,
+  // not test code, so the test/implementation ratio leaves them out.
+  it.each([
+    'tests/functional_tests/test_cases/gpt/golden_values_dev_dgx_h100.json',
+    'tests/golden/attention.json',
+    'tests/integration/recordings/responses/abc123.json',
+    'tests/openvino/native/data/reference_graphs/quantized/resnet.dot',
+    'tests/configs/train.yaml',
+    'tests/assets/merges.txt',
+    'tests/assets/test_tiktoken.model',
+    'tests/data/sample.csv',
+    'tests/data/weights.npz',
+    'tests/golden/logits.pt',
+    'tests/data/model.onnx',
+    'tests/golden/output.golden',
+    'router/tests/snapshots/test_http_embed__embeddings_raw.snap',
+    'frontend/src/pages/__snapshots__/Home.test.tsx.snap',
+    'libs/langgraph/tests/__snapshots__/test_pregel.ambr',
+    'test/test_examples.expected',
+    'test/xpu/expect/HasDecompTest.test_has_decomposition.expect',
+    'tests/benchdnn/inputs/conv/shapes_resnet_50',
+    'tests/integration/mock/CodeActAgent/prompt_001.log',
+    'tests/data/expected.png',
+    // The test folder's own build files and notes are not test code either.
+    'tests/CMakeLists.txt',
+    'tests/README.md',
+  ])('%s is test data (neither test nor source)', (path) => {
+    expect(cls(path)).toBe('test-data');
+    expect(isTestPath(path)).toBe(false);
+  });
+
+  it('keeps binary, vendored and generated ahead of test data', () => {
+    expect(classifyPath('tests/data/expected.png', null, null)).toBe('binary');
+    expect(cls('third_party/foo/tests/data.json')).toBe('vendored');
+    expect(cls('tests/generated/expected.json')).toBe('generated');
+    expect(cls('.github/workflows/tests/matrix.json')).toBe('config');
+  });
+
   it('is case-insensitive for directories and names', () => {
     expect(cls('Third_Party/foo.c')).toBe('vendored');
     expect(cls('Docs/Guide.MD')).toBe('docs');
@@ -167,7 +208,7 @@ describe('classifyPath', () => {
   });
 
   it('returns only declared classes', () => {
-    for (const p of ['a', 'a/b.c', '.x', 'x/', '/abs/path.py', '']) {
+    for (const p of ['a', 'a/b.c', '.x', 'x/', '/abs/path.py', '', 'tests/x', 'tests/.x']) {
       expect(PATH_CLASSES).toContain(cls(p));
     }
   });

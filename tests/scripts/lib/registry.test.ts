@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRegistry, type Registry } from '../../../scripts/lib/registry.ts';
 import { parseCsvTable } from '../../../scripts/lib/csv.ts';
 import { InputError } from '../../../scripts/lib/types.ts';
+import { markedDormant } from '../../../scripts/lib/stale-history.ts';
 
 const SHARED_CSV = fileURLToPath(new URL('../../../../shared/data/tracked-repos.csv', import.meta.url));
 
@@ -101,12 +102,28 @@ describe('the real registry', () => {
         expect(r!.note, s.repo).toBe(s.note);
       } else if (r!.trackedUntil) {
         // Our registry also stops tracking where a history ends because the project
-        // moved or its copy stopped; the note then says why, in our words.
+        // moved or its copy stopped; the note then says why, in our words, and the
+        // date is no later than the copy's last commit (a UTC day, as quarters are).
         expect(r!.note.length, s.repo).toBeGreaterThan(10);
+        expect(r!.trackedUntil <= new Date(s.last_commit!).toISOString().slice(0, 10), s.repo).toBe(true);
+      } else if (markedDormant(r!.note)) {
+        // A history that ends because the project stopped: the reason, then the
+        // dataset's own note, kept whole.
+        expect(r!.note.replace(/^dormant\s*:\s*/i, '').length, s.repo).toBeGreaterThan(10);
+        expect(r!.note, s.repo).toContain(s.note!);
       } else {
         expect(r!.note, s.repo).toBe(s.note);
       }
+      // Notes that say the development moved are moves: not observed after the history ends.
+      if (s.status === 'ingested' && /development moved|moved into/i.test(s.note!)) expect(r!.trackedUntil, s.repo).not.toBeNull();
     }
+    // AMD's histories end because they moved into monorepos or their copy stopped, not
+    // because people left (their loss would read as Intel taking over co-design).
+    const amd = ['ROCm/rocm-systems', 'ROCm/composable_kernel', 'ROCm/vllm', 'ROCm/hipBLAS', 'ROCm/hipBLASLt', 'ROCm/MIOpen', 'ROCm/rocBLAS',
+      'ROCm/rocWMMA', 'ROCm/clr', 'ROCm/HIP', 'ROCm/ROCR-Runtime', 'ROCm/rccl'];
+    expect(amd.filter((r) => !registry.byRepo.get(r)?.trackedUntil)).toEqual([]);
+    expect(registry.byRepo.get('ROCm/rocm-systems')?.trackedUntil).toBe('2025-08-09');
+    expect(registry.byRepo.get('ROCm/composable_kernel')?.trackedUntil).toBe('2024-10-23');
     expect(registry.byRepo.get('ggerganov/llama.cpp')?.trackedUntil).toBe('2025-02-20');
     expect(registry.byRepo.get('NVIDIA/NeMo')?.trackedUntil).toBe('2025-09-20');
     // An upstream may itself be unavailable: its shared commits are still not the fork's.
@@ -153,6 +170,7 @@ describe('registry validation', () => {
       HEADER + 'o/x,b,ingested,o/y,2024-02-29,"moved, later"\no/y,a,unavailable,,,\no/z,a,ingested,else/where,,\n',
     );
     expect(r.categories.map((c) => c.colour)).toEqual(['#2070fb', '#a74106']);
+    expect(r.reposFile).toMatch(/\.csv$/);
     expect(r.byRepo.get('o/x')).toEqual({
       repo: 'o/x',
       category: 'b',

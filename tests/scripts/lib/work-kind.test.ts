@@ -94,6 +94,9 @@ describe('keywords', () => {
 describe('paths and defaults', () => {
   it('uses the paths when the subject says nothing', () => {
     expect(explainWork('Update golden values', ['test', 'test'])).toEqual({ kind: 'test', rule: 'paths all test' });
+    // Golden files and fixtures are not test code, but changing them is test work.
+    expect(explainWork('Update golden values', ['test-data', 'test-data'])).toEqual({ kind: 'test', rule: 'paths all test' });
+    expect(classifyWork('Cover the new sampler', ['test', 'test-data', 'binary'])).toBe('test');
     expect(classifyWork('Polish the quickstart', ['docs', 'binary'])).toBe('docs');
     expect(classifyWork('Use sccache-dist build cluster', ['config', 'generated'])).toBe('ci');
     expect(classifyWork('Pin numba below 0.66', ['config'])).toBe('ci');
