@@ -3,12 +3,19 @@
 // and the tests read a re-rendered table exactly like a built one.
 import { changeSortValue, SNAPSHOT_METRICS, snapshotChange } from '../lib/figure-text.ts';
 import { formatInteger, type Change } from '../lib/format.ts';
+import { BASIS_MARK } from '../lib/like-for-like.ts';
 import type { HeadlineRow, SnapshotRow } from '../lib/query-rows.ts';
 import { h } from './dom.ts';
 
 /** <ChangeText>: the arrow is decorative; the sign and the words carry the meaning. */
 export function changeText(c: Change): HTMLSpanElement {
-  return h('span', { class: `ds-change ds-change--${c.direction}`, title: c.label }, c.arrow ? h('span', { class: 'ds-change__arrow', 'aria-hidden': 'true' }, c.arrow) : null, c.text);
+  return h(
+    'span',
+    { class: `ds-change ds-change--${c.direction}`, title: c.label },
+    c.arrow ? h('span', { class: 'ds-change__arrow', 'aria-hidden': 'true' }, c.arrow) : null,
+    c.text,
+    c.note ? h('sup', { class: 'ds-change__note', 'aria-hidden': 'true' }, BASIS_MARK) : null,
+  );
 }
 
 type Figures = Parameters<typeof snapshotChange>[0] & Record<(typeof SNAPSHOT_METRICS)[number]['key'], number>;

@@ -2,7 +2,9 @@
 // write them at build time and the custom elements (src/client/elements) write them
 // again after a re-query, so one function per text keeps a redrawn figure reading
 // exactly like one the build rendered for the same options.
+import { SMALL_CELL_MIN_PEOPLE } from './chord-thresholds.ts';
 import { formatChange, formatInteger, type Change } from './format.ts';
+import { BASIS_MARK, basisExcludes, likeForLikeNote } from './like-for-like.ts';
 import { prevQuarter, quarterLabel } from './quarters.ts';
 import type { SnapshotRow } from './query-rows.ts';
 
@@ -47,10 +49,33 @@ export function snapshotCaption(quarter: string, partial: boolean): string {
     : `Commits, contributors and active repositories per category, with the change on ${prev}.`;
 }
 
-type ChangeFields = Pick<SnapshotRow, SnapshotMetric | `${SnapshotMetric}_prev` | `${SnapshotMetric}_qoq` | 'partial' | 'observed'>;
+type ChangeFields = Pick<SnapshotRow, SnapshotMetric | `${SnapshotMetric}_prev` | `${SnapshotMetric}_qoq` | 'partial' | 'observed' | 'qoq_basis_excludes'>;
 
 export function snapshotChange(r: ChangeFields, m: SnapshotMetric): Change {
-  return formatChange({ value: r[`${m}_qoq`], prev: r[`${m}_prev`], partial: r.partial, observed: r.observed });
+  return formatChange({ value: r[`${m}_qoq`], prev: r[`${m}_prev`], partial: r.partial, observed: r.observed, basisExcludes: r.qoq_basis_excludes });
+}
+
+/**
+ * The table's footnote when some category's changes leave repositories out (their
+ * cells carry the mark): which ones, per category, and why a change may be missing.
+ * Null when every change covers its whole category, or the quarter is partial.
+ */
+export function snapshotBasisNote(rows: readonly (ChangeFields & Pick<SnapshotRow, 'name'>)[]): string | null {
+  const affected = rows.filter((r) => !r.partial && basisExcludes(r.qoq_basis_excludes).length > 0);
+  if (affected.length === 0) return null;
+  const repos = affected.flatMap((r) => basisExcludes(r.qoq_basis_excludes));
+  const parts = affected.map((r) => `${basisExcludes(r.qoq_basis_excludes).join(', ')} (${r.name})`);
+  const missing = affected.some((r) => SNAPSHOT_METRICS.some((m) => snapshotChange(r, m.key).direction === 'none'));
+  return (
+    `${BASIS_MARK} Same repositories in both quarters: changes exclude ${parts.join('; ')}, whose ${repos.length === 1 ? 'history stops' : 'histories stop'}.` +
+    (missing ? " No change is shown where those made more than a fifth of the quarter before's commits." : '')
+  );
+}
+
+/** The footnote under figures whose changes leave repositories out, or null. */
+export function basisFootnote(excludes: string | null | undefined): string | null {
+  const note = likeForLikeNote(excludes);
+  return note === null ? null : `${BASIS_MARK} ${note[0]!.toUpperCase()}${note.slice(1)}.`;
 }
 
 /** Sort key of a change cell: "new" and partial changes carry no number and sort last. */
@@ -80,6 +105,8 @@ export function chordTitle(o: ChordOptions): string {
 export function chordCaption(o: ChordOptions): string {
   const limits = [
     o.minCommits > 1 ? `only people with at least ${o.minCommits} commits ${o.mode === 'overlap' ? 'in each category' : 'in each quarter'} count` : '',
+    // Above one commit the published counts leave small links out (chord-thresholds.ts): say so, or a missing ribbon reads as nobody.
+    o.minCommits > 1 ? `${o.mode === 'overlap' ? 'pairs' : 'flows'} of fewer than ${SMALL_CELL_MIN_PEOPLE} people are not published` : '',
     o.minPeople > 1 ? `links of fewer than ${o.minPeople} people are left out` : '',
   ].filter(Boolean);
   const limitsText = limits.length > 0 ? ` Here ${limits.join(', and ')}.` : '';

@@ -1,6 +1,7 @@
 // Figures an article may quote inline (<Metric figure="…">): where each comes from and
 // how it reads. Shared so the browser can format a re-queried figure identically.
 import { formatChange, formatDecimal, formatInteger, formatPercent, formatPointChange, formatSignedPercent, formatWeeks } from './format.ts';
+import { likeForLikeNote } from './like-for-like.ts';
 
 /** count: people or commits; ratio: a fraction of a whole; change: a QoQ fraction; weeks: mean/median weeks; text: a name. */
 export type FigureKind = 'count' | 'ratio' | 'change' | 'weeks' | 'text';
@@ -18,7 +19,7 @@ export interface FigureDef {
   format?: FigureFormat;
   /** For change figures: the column holding the previous quarter's value ("new" when 0). */
   prevColumn?: string;
-  /** For counts that have a published QoQ column (which already respects partial and observed). */
+  /** For counts that have a published QoQ column (like-for-like, already respecting partial quarters). */
   qoqColumn?: string;
 }
 
@@ -88,6 +89,8 @@ export interface FigureValue {
   prev?: number | null;
   partial?: boolean;
   observed?: boolean;
+  /** The published qoq_basis_excludes of the scope and quarter. */
+  basisExcludes?: string | null;
 }
 
 /** The figure as prose shows it. */
@@ -96,7 +99,7 @@ export function formatFigure(def: FigureDef, fig: FigureValue, format?: FigureFo
   const as = format ?? def.format ?? defaultFormat(def.kind);
   if (def.kind === 'change' || as === 'signed') {
     if (def.kind === 'change') {
-      return formatChange({ value: fig.value, prev: fig.prev, partial: fig.partial, observed: fig.observed }).text;
+      return formatChange({ value: fig.value, prev: fig.prev, partial: fig.partial, observed: fig.observed, basisExcludes: fig.basisExcludes }).text;
     }
     return fig.value === null ? '\u2013' : def.kind === 'count' ? formatInteger(fig.value, { signed: true }) : formatSignedPercent(fig.value);
   }
@@ -116,7 +119,9 @@ export function formatFigure(def: FigureDef, fig: FigureValue, format?: FigureFo
 /**
  * The change on the previous quarter as prose reads it: counts and weeks relative
  * ("+12.3%"), ratios in percentage points ("up 4.1 points"). A partial quarter is
- * never compared.
+ * never compared. Counts with a published QoQ use it (like-for-like); other counts
+ * have no like-for-like recount, so where a history stops (observed false) their
+ * plain change would be an artefact and is not shown.
  */
 export function formatFigureChange(def: FigureDef, cur: FigureValue, prev: number | null, publishedQoq?: number | null): string {
   if (cur.partial) return 'partial quarter';
@@ -127,8 +132,21 @@ export function formatFigureChange(def: FigureDef, cur: FigureValue, prev: numbe
     const d = cur.value - prev;
     return formatDecimal(d, 1) === '0.0' ? 'unchanged' : `${d > 0 ? 'up' : 'down'} ${formatWeeks(Math.abs(d))}`;
   }
-  const value = publishedQoq !== undefined ? publishedQoq : prev === null || prev === 0 ? null : (cur.value - prev) / prev;
+  if (publishedQoq !== undefined) {
+    return formatChange({ value: publishedQoq, prev: prev ?? 0, partial: cur.partial, observed: cur.observed, basisExcludes: cur.basisExcludes }).text;
+  }
+  const value = prev === null || prev === 0 || cur.observed === false ? null : (cur.value - prev) / prev;
   return formatChange({ value, prev: prev ?? 0, partial: cur.partial, observed: cur.observed }).text;
+}
+
+/**
+ * The footnote a quoted change needs when it is like-for-like and leaves repositories
+ * out ("same repositories in both quarters; excludes …"), else null. `change` is the
+ * change shown: the figure itself for change figures, the published QoQ for counts.
+ */
+export function figureChangeNote(cur: FigureValue, change: number | string | null | undefined): string | null {
+  if (cur.partial || typeof change !== 'number' || !Number.isFinite(change)) return null;
+  return likeForLikeNote(cur.basisExcludes);
 }
 
 /** How a trend metric is named in titles and descriptions (lower case, mid-sentence). */

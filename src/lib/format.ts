@@ -3,6 +3,7 @@
 // with SI-style digit grouping: a narrow no-break space (U+202F) is a thin
 // separator that never wraps a number across lines, and a true minus sign (U+2212)
 // so negative figures line up with positive ones in tabular figures.
+import { likeForLikeNote, notComparableReason } from './like-for-like.ts';
 
 export const THIN_SPACE = '\u202F';
 export const MINUS = '\u2212';
@@ -76,6 +77,8 @@ export interface Change {
   label: string;
   /** The fraction itself, for data-value attributes and sorting; null when there is none. */
   value: number | null;
+  /** Set when the change leaves out repositories whose history stops (like-for-like basis): the footnote's text. */
+  note?: string;
 }
 
 export interface ChangeInput {
@@ -87,6 +90,8 @@ export interface ChangeInput {
   partial?: boolean;
   /** false when a tracking change makes the comparison an artefact. */
   observed?: boolean;
+  /** The published qoq_basis_excludes: repositories the like-for-like basis leaves out. */
+  basisExcludes?: string | null;
 }
 
 /** Quarter-on-quarter change, with the cases the report must spell out. */
@@ -97,9 +102,18 @@ export function formatChange(input: ChangeInput, digits = 1): Change {
   const v = input.value;
   if (v === null || v === undefined || !Number.isFinite(v)) {
     if (input.prev === 0) return { direction: 'new', arrow: '', text: 'new', label: 'new this quarter', value: null };
-    const why = input.observed === false ? 'not comparable (tracking changed)' : 'no comparison';
+    const why = notComparableReason(input.basisExcludes) ?? (input.observed === false ? 'not comparable (tracking changed)' : 'no comparison');
     return { direction: 'none', arrow: '', text: '\u2013', label: why, value: null };
   }
+  const note = likeForLikeNote(input.basisExcludes);
+  return note === null ? changeOf(v, digits) : withNote(changeOf(v, digits), note);
+}
+
+function withNote(c: Change, note: string): Change {
+  return { ...c, label: `${c.label} (${note})`, note };
+}
+
+function changeOf(v: number, digits: number): Change {
   const text = formatSignedPercent(v, digits);
   const magnitude = formatPercent(Math.abs(v), digits);
   if (!/[1-9]/.test(text)) {

@@ -1,14 +1,22 @@
 // Scoring a prediction against the published data, as pure functions: which published
 // folder decides it, and whether the figure cleared the threshold. Reading the folder is
 // src/node/predictions.ts's job.
+//
+// A figure from a scope that was not fully observed in the due quarter (a history in it
+// stops early: observed = false) is short of what the prediction was about, so it
+// cannot score a miss or a hit as if complete: the prediction is undecidable, and says
+// which history stopped. The exception is a count that can only grow with the missing
+// history (people, commits, repositories) when the shortfall cannot change the verdict:
+// already past a "more than" threshold (a hit), or already past a "less than" one (a miss).
 import type { PredictionInput } from './content-schema.ts';
 import { FIGURES, formatFigure } from './figures.ts';
-import { formatSignedPercent } from './format.ts';
-import { quarterIndex, quarterLabel } from './quarters.ts';
+import { formatDate, formatSignedPercent } from './format.ts';
+import { listText } from './like-for-like.ts';
+import { nextQuarter, prevQuarter, quarterIndex, quarterLabel, quarterStartDate } from './quarters.ts';
 
 export type { PredictionInput };
 export type Threshold = NonNullable<PredictionInput['threshold']>;
-export type PredictionStatus = 'hit' | 'miss' | 'pending' | 'unscored';
+export type PredictionStatus = 'hit' | 'miss' | 'undecidable' | 'pending' | 'unscored';
 
 /** A prediction with the quarter it was made in (its file's name). */
 export interface Prediction extends PredictionInput {
@@ -79,8 +87,58 @@ export function thresholdText(figure: string, t: Threshold): string {
   return `${OP_WORDS[t.op]} ${formatPredictionValue(figure, t.value)}`;
 }
 
-/** What an observation of the figure gives: a number, or why there is none. */
-export type Observation = { folder: string; value: number; description?: string } | { folder: string; error: string } | null;
+/** A history in the prediction's scope that stops early, making the due quarter not fully observed. */
+export interface StoppedHistory {
+  repo: string;
+  /** The registry's tracked_until (YYYY-MM-DD), when the folder publishes it. */
+  until: string | null;
+}
+
+/** What an observation of the figure gives: a number (and what its scope lacked), or why there is none. */
+export type Observation =
+  | { folder: string; value: number; description?: string; stopped?: readonly StoppedHistory[] }
+  | { folder: string; error: string }
+  | null;
+
+/**
+ * Counts that only grow when a repository's history is added: with a history missing,
+ * the published value is a lower bound of the figure the prediction meant.
+ */
+const LOWER_BOUNDS: ReadonlySet<string> = new Set([
+  'commits', 'merge_commits', 'bot_commits', 'agent_assisted_commits', 'contributors', 'active_repos',
+  'test_lines', 'src_lines', 'test_files', 'src_files', 'overlap',
+]);
+
+/**
+ * Repositories of a scope whose history stops in the due quarter or the one before (the
+ * quarters the engine marks not observed), from the published repos table: for folders
+ * published before scope_quarters named them (qoq_basis_excludes).
+ */
+export function stoppedInScope(
+  repos: readonly { repo: string; category_id: string; tracked_until: string | null }[],
+  scope: { scopeType: 'all' | 'category' | 'repo'; scopeId: string },
+  due: string,
+): StoppedHistory[] {
+  const end = quarterStartDate(nextQuarter(due));
+  const from = scope.scopeType === 'repo' ? '' : quarterStartDate(prevQuarter(due));
+  return repos
+    .filter((r) => (scope.scopeType === 'all' ? true : scope.scopeType === 'category' ? r.category_id === scope.scopeId : r.repo === scope.scopeId))
+    .filter((r) => r.tracked_until !== null && r.tracked_until >= from && dayAfter(r.tracked_until) < end)
+    .map((r) => ({ repo: r.repo, until: r.tracked_until }));
+}
+
+function dayAfter(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "ggerganov/llama.cpp's history stops on 20 February 2025"; several: "the histories of a (…) and b (…) stop early". */
+export function stoppedText(stopped: readonly StoppedHistory[]): string {
+  if (stopped.length === 1) {
+    const s = stopped[0]!;
+    return `${s.repo}'s history stops ${s.until ? `on ${formatDate(s.until)}` : 'early'}`;
+  }
+  return `the histories of ${listText(stopped.map((s) => (s.until ? `${s.repo} (on ${formatDate(s.until)})` : s.repo)))} stop early`;
+}
 
 export function scorePrediction(p: Prediction, observation: Observation): PredictionResult {
   const due = quarterLabel(p.due);
@@ -96,24 +154,46 @@ export function scorePrediction(p: Prediction, observation: Observation): Predic
   const label = p.metric.figure.replaceAll('_', ' ');
   // "Contributors, LLM Serving & Inference, Q1 2025" when the caller knows the scope's name.
   const what = observation.description ?? `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}, ${due}`;
+  const shown = formatPredictionValue(p.metric.figure, observation.value);
+  const needed = thresholdText(p.metric.figure, p.threshold);
+  const stopped = observation.stopped ?? [];
+  if (stopped.length > 0) {
+    const above = p.threshold.op === '>' || p.threshold.op === '>=';
+    // The missing history could only raise a lower bound: it settles "above" once met, "below" once missed.
+    if (LOWER_BOUNDS.has(p.metric.figure) && hit === above) {
+      return {
+        status: hit ? 'hit' : 'miss',
+        value: observation.value,
+        decidedBy: observation.folder,
+        reason: `${what}: ${shown} (needed ${needed}), although ${stoppedText(stopped)}: ${stopped.length === 1 ? 'that history' : 'they'} could only add to the figure.`,
+      };
+    }
+    return {
+      status: 'undecidable',
+      value: observation.value,
+      decidedBy: observation.folder,
+      reason: `${what}: ${shown} counted (needed ${needed}), but ${stoppedText(stopped)}, so the scope was not fully observed and the figure cannot decide it.`,
+    };
+  }
   return {
     status: hit ? 'hit' : 'miss',
     value: observation.value,
     decidedBy: observation.folder,
-    reason: `${what}: ${formatPredictionValue(p.metric.figure, observation.value)} (needed ${thresholdText(p.metric.figure, p.threshold)}).`,
+    reason: `${what}: ${shown} (needed ${needed}).`,
   };
 }
 
 export const STATUS_LABELS: Readonly<Record<PredictionStatus, string>> = {
   hit: 'Hit',
   miss: 'Miss',
+  undecidable: 'Undecidable',
   pending: 'Pending',
   unscored: 'Not scored',
 };
 
 /** Hits, misses and how many are still open: the tracker's one-line record. */
 export function tally(results: readonly PredictionResult[]): Record<PredictionStatus, number> {
-  const out: Record<PredictionStatus, number> = { hit: 0, miss: 0, pending: 0, unscored: 0 };
+  const out: Record<PredictionStatus, number> = { hit: 0, miss: 0, undecidable: 0, pending: 0, unscored: 0 };
   for (const r of results) out[r.status]++;
   return out;
 }

@@ -19,6 +19,8 @@ export interface HeadlineRow {
   active_repos_qoq: number | null;
   commits_qoq: number | null;
   contributors_qoq: number | null;
+  /** Repositories the like-for-like QoQ leaves out ("a/b, c/d"), or null. */
+  qoq_basis_excludes: string | null;
 }
 
 export interface SnapshotRow {
@@ -40,6 +42,7 @@ export interface SnapshotRow {
   commits_qoq: number | null;
   contributors_qoq: number | null;
   active_repos_qoq: number | null;
+  qoq_basis_excludes: string | null;
   churn_rate: number | null;
   top_repo: string | null;
   top_repo_share: number | null;
@@ -139,4 +142,6 @@ export interface RepoRow {
   status: 'ingested' | 'unavailable';
   ingested: boolean;
   first_quarter: string | null;
+  /** Last day observed of a history that stops early (YYYY-MM-DD), else null. */
+  tracked_until: string | null;
 }

@@ -1,6 +1,6 @@
 // Looks up one figure for <Metric>, or explains precisely why it cannot: a figure
 // quoted in prose that does not exist must fail the build, not print "0" or "NaN".
-import { FIGURES, formatFigure, formatFigureChange, type FigureDef, type FigureFormat } from '../lib/figures.ts';
+import { figureChangeNote, FIGURES, formatFigure, formatFigureChange, type FigureDef, type FigureFormat } from '../lib/figures.ts';
 import { formatPercent } from '../lib/format.ts';
 import type { ScopeQuarterRow } from '../lib/query-rows.ts';
 import { prevQuarter, quarterLabel } from '../lib/quarters.ts';
@@ -32,6 +32,8 @@ export interface MetricResult {
   /** 'pair': two categories, scopeId "a,b" (sorted for overlap; from,to for migration). */
   scopeType: 'all' | 'category' | 'repo' | 'pair';
   scopeId: string;
+  /** A change compared like-for-like that leaves repositories out: what it leaves out. */
+  note?: string;
 }
 
 export class MetricError extends Error {
@@ -123,8 +125,13 @@ function describe(ctx: Ctx): string {
   return `${label[0]?.toUpperCase() ?? ''}${label.slice(1)}, ${ctx.scopeName}, ${when}`;
 }
 
-function result(ctx: Ctx, text: string, value: number | string | null): MetricResult {
-  return { text, value, description: describe(ctx), scopeType: ctx.scopeType, scopeId: ctx.scopeId };
+function result(ctx: Ctx, text: string, value: number | string | null, note?: string | null): MetricResult {
+  const r: MetricResult = { text, value, description: describe(ctx), scopeType: ctx.scopeType, scopeId: ctx.scopeId };
+  if (note) {
+    r.note = note;
+    r.description += ` (${note})`;
+  }
+  return r;
 }
 
 async function trackedRepos(ctx: Ctx): Promise<MetricResult> {
@@ -243,11 +250,14 @@ async function scopeFigure(ctx: Ctx): Promise<MetricResult> {
   const value = typeof raw === 'number' || typeof raw === 'string' ? raw : null;
   const partial = cur.partial === true;
   const observed = cur.observed !== false;
+  // Folders published before like-for-like QoQ have no such column: nothing left out.
+  const basisExcludes = typeof cur.qoq_basis_excludes === 'string' ? cur.qoq_basis_excludes : null;
 
   if (def.kind === 'change') {
     if (req.delta) throw new MetricError(`delta="change" does not apply to '${req.figure}', which is already a change`);
     const prev = numberOr(cur[def.prevColumn ?? ''], null);
-    return result(ctx, formatFigure(def, { value, prev, partial, observed }, req.format), value);
+    const fig = { value, prev, partial, observed, basisExcludes };
+    return result(ctx, formatFigure(def, fig, req.format), value, figureChangeNote(fig, value));
   }
   if (value === null) {
     throw new MetricError(`figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} has no value (${NULL_REASONS[req.figure] ?? 'nothing to measure'})`);
@@ -257,7 +267,8 @@ async function scopeFigure(ctx: Ctx): Promise<MetricResult> {
     const prevRow = rows.find((r) => r.quarter !== req.quarter);
     const prev = prevRow ? numberOr(prevRow[req.figure], null) : def.kind === 'count' ? 0 : null;
     const qoq = def.qoqColumn ? numberOr(cur[def.qoqColumn], null) : undefined;
-    return result(ctx, formatFigureChange(def, { value, partial, observed }, prev, qoq), value);
+    const fig = { value, partial, observed, basisExcludes };
+    return result(ctx, formatFigureChange(def, fig, prev, qoq), value, def.qoqColumn ? figureChangeNote(fig, qoq) : null);
   }
   return result(ctx, formatFigure(def, { value }, req.format), value);
 }

@@ -22,8 +22,23 @@
 --   'all' have observed = false in that quarter and the next, whose changes from
 --   Q-1 (commits lost, contributors "churning") are artefacts of tracking. Lifecycle
 --   counts stay as computed there (so the invariants hold); readers should flag them.
--- * QoQ figures are NULL when the previous value is 0 (the site shows "new") and when
---   this quarter is partial or not observed (never compared as if complete).
+-- * QoQ figures are like-for-like: they compare Q with Q-1 over the repositories of
+--   the scope observed in both quarters (tracked to Q's end), so a history that stops
+--   early takes its commits, people and repo out of both sides instead of showing as
+--   a loss. Contributors on that basis are people active in Q in those repos vs people
+--   active in Q-1 in the same repos. Where nothing stops, the basis is the whole scope
+--   and QoQ is the plain (x_Q − x_Q-1) / x_Q-1.
+-- * qoq_basis_share is the share of Q-1's commits made in that basis; below 0.8 (more
+--   than a fifth of the quarter before left out) the change would describe too little
+--   of the scope, so QoQ is NULL ("not comparable"). In the data as of 2026 the lowest
+--   share is 0.82 (NVIDIA/NeMo in distributed-training, 2025-q3): every category keeps
+--   a QoQ, while a scope made mostly of a stopped history (a repo itself) gets none.
+-- * qoq_basis_excludes names the repositories left out because their history stops in
+--   Q-1 or Q (exactly where a category's or 'all''s observed is false), so readers
+--   are told what the change leaves out; histories that stopped earlier hold nothing
+--   in either quarter and are not named.
+-- * QoQ figures are also NULL when the previous value is 0 (the site shows "new") and
+--   when this quarter is partial (never compared as if complete).
 WITH
 dated AS (
   SELECT c.*, q.seq
@@ -46,6 +61,10 @@ commit_figures AS (
     count(*) FILTER (WHERE is_merge) AS merge_commits,
     count(*) FILTER (WHERE is_bot AND NOT is_merge) AS bot_commits,
     count(*) FILTER (WHERE agent_assisted AND NOT is_merge AND NOT is_bot) AS agent_assisted_commits,
+    -- Of commits: team and export accounts' work, which credits no person, and
+    -- commits whose bulk co-author list was not credited (data/README.md "Credit rules").
+    count(*) FILTER (WHERE is_unattributed AND NOT is_merge AND NOT is_bot) AS unattributed_commits,
+    count(*) FILTER (WHERE bulk_coauthors AND NOT is_merge AND NOT is_bot) AS bulk_coauthor_commits,
     count(DISTINCT repo) FILTER (WHERE NOT is_merge AND NOT is_bot) AS active_repos,
     coalesce(sum(test_lines) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS test_lines,
     coalesce(sum(src_lines) FILTER (WHERE NOT is_merge AND NOT is_bot), 0) AS src_lines,
@@ -155,12 +174,81 @@ grid AS (
   JOIN quarters q ON q.seq >= s.first_seq
   LEFT JOIN quarters qp ON qp.seq = q.seq - 1
 ),
+-- Like-for-like basis of quarter Q (seq): each repo's figures of Q ('cur') and of Q-1
+-- ('prev', shifted to seq + 1), kept only when the repo is tracked to Q's end. Tracking
+-- never resumes, so tracked to Q's end means observed in Q-1 too.
+lfl_repo_sides AS (
+  SELECT scope_id AS repo, category_id, seq, 'cur' AS side, commits FROM commit_figures WHERE scope_type = 'repo'
+  UNION ALL
+  SELECT scope_id, category_id, seq + 1, 'prev', commits FROM commit_figures WHERE scope_type = 'repo'
+),
+lfl_commit_figures AS (
+  SELECT
+    CASE WHEN grouping(s.repo) = 0 THEN 'repo'
+         WHEN grouping(s.category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(s.repo) = 0 THEN s.repo
+         WHEN grouping(s.category_id) = 0 THEN s.category_id
+         ELSE 'all' END AS scope_id,
+    s.seq,
+    coalesce(sum(s.commits) FILTER (WHERE s.side = 'cur'), 0) AS lfl_commits,
+    coalesce(sum(s.commits) FILTER (WHERE s.side = 'prev'), 0) AS lfl_commits_prev,
+    count(*) FILTER (WHERE s.side = 'cur' AND s.commits > 0) AS lfl_active_repos,
+    count(*) FILTER (WHERE s.side = 'prev' AND s.commits > 0) AS lfl_active_repos_prev
+  FROM lfl_repo_sides s
+  JOIN quarters q ON q.seq = s.seq
+  LEFT JOIN tracking_ends t ON t.repo = s.repo
+  WHERE t.obs_end IS NULL OR t.obs_end >= q.end_ts
+  GROUP BY GROUPING SETS ((s.repo, s.category_id, s.seq), (s.category_id, s.seq), (s.seq))
+),
+lfl_person_sides AS (
+  SELECT person_id, repo, category_id, seq, 'cur' AS side FROM person_repo
+  UNION ALL
+  SELECT person_id, repo, category_id, seq + 1, 'prev' FROM person_repo
+),
+lfl_people_figures AS (
+  SELECT
+    CASE WHEN grouping(s.repo) = 0 THEN 'repo'
+         WHEN grouping(s.category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(s.repo) = 0 THEN s.repo
+         WHEN grouping(s.category_id) = 0 THEN s.category_id
+         ELSE 'all' END AS scope_id,
+    s.seq,
+    count(DISTINCT s.person_id) FILTER (WHERE s.side = 'cur') AS lfl_contributors,
+    count(DISTINCT s.person_id) FILTER (WHERE s.side = 'prev') AS lfl_contributors_prev
+  FROM lfl_person_sides s
+  JOIN quarters q ON q.seq = s.seq
+  LEFT JOIN tracking_ends t ON t.repo = s.repo
+  WHERE t.obs_end IS NULL OR t.obs_end >= q.end_ts
+  GROUP BY GROUPING SETS ((s.repo, s.category_id, s.seq), (s.category_id, s.seq), (s.seq))
+),
+-- Repos left out of Q's basis whose tracked history reaches into Q-1 or Q: the ones a
+-- reader could miss (the same condition that makes a category unobserved in grid).
+lfl_excludes AS (
+  SELECT
+    CASE WHEN grouping(t.repo) = 0 THEN 'repo'
+         WHEN grouping(t.category_id) = 0 THEN 'category'
+         ELSE 'all' END AS scope_type,
+    CASE WHEN grouping(t.repo) = 0 THEN t.repo
+         WHEN grouping(t.category_id) = 0 THEN t.category_id
+         ELSE 'all' END AS scope_id,
+    q.seq,
+    string_agg(t.repo, ', ' ORDER BY t.repo) AS qoq_basis_excludes
+  FROM tracking_ends t
+  JOIN quarters q ON t.obs_end < q.end_ts
+  LEFT JOIN quarters qp ON qp.seq = q.seq - 1
+  WHERE coalesce(qp.start_ts, q.start_ts) < t.obs_end
+  GROUP BY GROUPING SETS ((t.repo, t.category_id, q.seq), (t.category_id, q.seq), (q.seq))
+),
 joined AS (
   SELECT g.*,
     coalesce(cf.commits, 0) AS commits,
     coalesce(cf.merge_commits, 0) AS merge_commits,
     coalesce(cf.bot_commits, 0) AS bot_commits,
     coalesce(cf.agent_assisted_commits, 0) AS agent_assisted_commits,
+    coalesce(cf.unattributed_commits, 0) AS unattributed_commits,
+    coalesce(cf.bulk_coauthor_commits, 0) AS bulk_coauthor_commits,
     coalesce(pf.contributors, 0) AS contributors,
     coalesce(cf.active_repos, 0) AS active_repos,
     coalesce(pf.new_contributors, 0) AS new_contributors,
@@ -188,6 +276,27 @@ with_prev AS (
     lag(active_repos, 1, 0) OVER w AS active_repos_prev
   FROM joined
   WINDOW w AS (PARTITION BY scope_type, scope_id ORDER BY seq)
+),
+with_basis AS (
+  SELECT w.*,
+    coalesce(lc.lfl_commits, 0) AS lfl_commits,
+    coalesce(lc.lfl_commits_prev, 0) AS lfl_commits_prev,
+    coalesce(lp.lfl_contributors, 0) AS lfl_contributors,
+    coalesce(lp.lfl_contributors_prev, 0) AS lfl_contributors_prev,
+    coalesce(lc.lfl_active_repos, 0) AS lfl_active_repos,
+    coalesce(lc.lfl_active_repos_prev, 0) AS lfl_active_repos_prev,
+    CASE WHEN w.commits_prev > 0 THEN coalesce(lc.lfl_commits_prev, 0) / w.commits_prev END::DOUBLE AS qoq_basis_share,
+    ex.qoq_basis_excludes
+  FROM with_prev w
+  LEFT JOIN lfl_commit_figures lc USING (scope_type, scope_id, seq)
+  LEFT JOIN lfl_people_figures lp USING (scope_type, scope_id, seq)
+  LEFT JOIN lfl_excludes ex USING (scope_type, scope_id, seq)
+),
+-- The threshold of the header: QoQ only where the basis holds at least four fifths of
+-- the quarter before's commits.
+comparable AS (
+  SELECT *, NOT partial AND coalesce(qoq_basis_share >= 0.8, false) AS qoq_comparable
+  FROM with_basis
 )
 SELECT
   scope_type, scope_id, category_id, quarter, seq, partial,
@@ -195,6 +304,8 @@ SELECT
   merge_commits::INTEGER AS merge_commits,
   bot_commits::INTEGER AS bot_commits,
   agent_assisted_commits::INTEGER AS agent_assisted_commits,
+  unattributed_commits::INTEGER AS unattributed_commits,
+  bulk_coauthor_commits::INTEGER AS bulk_coauthor_commits,
   contributors::INTEGER AS contributors,
   active_repos::INTEGER AS active_repos,
   new_contributors::INTEGER AS new_contributors,
@@ -217,14 +328,16 @@ SELECT
   commits_prev::INTEGER AS commits_prev,
   contributors_prev::INTEGER AS contributors_prev,
   active_repos_prev::INTEGER AS active_repos_prev,
-  CASE WHEN commits_prev > 0 AND NOT partial AND observed
-       THEN (commits - commits_prev) / commits_prev END::DOUBLE AS commits_qoq,
-  CASE WHEN contributors_prev > 0 AND NOT partial AND observed
-       THEN (contributors - contributors_prev) / contributors_prev END::DOUBLE AS contributors_qoq,
-  CASE WHEN active_repos_prev > 0 AND NOT partial AND observed
-       THEN (active_repos - active_repos_prev) / active_repos_prev END::DOUBLE AS active_repos_qoq,
+  CASE WHEN lfl_commits_prev > 0 AND qoq_comparable
+       THEN (lfl_commits - lfl_commits_prev) / lfl_commits_prev END::DOUBLE AS commits_qoq,
+  CASE WHEN lfl_contributors_prev > 0 AND qoq_comparable
+       THEN (lfl_contributors - lfl_contributors_prev) / lfl_contributors_prev END::DOUBLE AS contributors_qoq,
+  CASE WHEN lfl_active_repos_prev > 0 AND qoq_comparable
+       THEN (lfl_active_repos - lfl_active_repos_prev) / lfl_active_repos_prev END::DOUBLE AS active_repos_qoq,
   top_repo,
   CASE WHEN commits > 0 THEN top_repo_commits / commits END::DOUBLE AS top_repo_share,
-  observed
-FROM with_prev
+  observed,
+  qoq_basis_share,
+  qoq_basis_excludes
+FROM comparable
 ORDER BY scope_type, scope_id, seq

@@ -2,7 +2,7 @@
 // filter work on the HTML the build wrote (no engine); picking another published
 // quarter re-runs the registry's snapshot and headline queries over that quarter's
 // Parquet. The view lives in the address (?snapshot-quarter, -sort, -categories).
-import { snapshotCaption, snapshotTitle, SNAPSHOT_METRICS } from '../../lib/figure-text.ts';
+import { snapshotBasisNote, snapshotCaption, snapshotTitle, SNAPSHOT_METRICS } from '../../lib/figure-text.ts';
 import { QUERIES } from '../../lib/query-registry.ts';
 import { prevQuarter, quarterLabel } from '../../lib/quarters.ts';
 import { BuiltView } from '../built-view.ts';
@@ -29,6 +29,8 @@ class SnapshotTableElement extends HTMLElement {
   #pending!: Pending;
   #built!: BuiltView;
   #builtQuarter = '';
+  /** The built footnote on like-for-like changes ('' when the built quarter has none). */
+  #builtNote = '';
   /** Published quarters are frozen: a quarter's rows, once read, never change. */
   readonly #loaded = new Map<string, Promise<Loaded>>();
 
@@ -39,6 +41,7 @@ class SnapshotTableElement extends HTMLElement {
     this.#pending = new Pending(this, this.querySelector('.ds-status'));
     markOrder(this.#body());
     this.#builtQuarter = this.#quarter;
+    this.#builtNote = this.#note()?.textContent ?? '';
     this.#built = new BuiltView(this, [this.#body(), ...(this.#table.tFoot ? [this.#table.tFoot] : []), ...(this.#table.caption ? [this.#table.caption] : [])]);
     this.#upgradeHeaders();
     this.#upgradeFilter();
@@ -49,6 +52,17 @@ class SnapshotTableElement extends HTMLElement {
 
   #body(): HTMLTableSectionElement {
     return this.#table.tBodies[0]!;
+  }
+
+  #note(): HTMLElement | null {
+    return this.querySelector<HTMLElement>('[data-basis-note]');
+  }
+
+  #showNote(text: string | null): void {
+    const note = this.#note();
+    if (!note) return;
+    note.textContent = text ?? '';
+    note.hidden = !text;
   }
 
   #headers(): HTMLTableCellElement[] {
@@ -154,6 +168,7 @@ class SnapshotTableElement extends HTMLElement {
     markOrder(body);
     const foot = this.#table.tFoot;
     if (foot) foot.replaceChildren(...(total ? [totalRow(total)] : []));
+    this.#showNote(snapshotBasisNote(rows));
     this.#quarter = quarter;
     this.dataset.quarter = quarter;
     this.#applySort(this.#sort);
@@ -177,6 +192,7 @@ class SnapshotTableElement extends HTMLElement {
       const now = part.nodeName === 'TBODY' ? this.#body() : part.nodeName === 'TFOOT' ? this.#table.tFoot : this.#table.caption;
       now?.replaceWith(part);
     }
+    this.#showNote(this.#builtNote || null);
     const prev = quarterLabel(prevQuarter(this.#builtQuarter));
     for (const m of SNAPSHOT_METRICS) {
       const hidden = this.#table.querySelector(`thead th[data-sort-key="${m.key}_qoq"] .ds-visually-hidden`);

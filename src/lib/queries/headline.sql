@@ -2,9 +2,10 @@
 --
 -- Why: tracked_repos counts every repository in the registry, the unavailable ones
 -- too, because the report states what it set out to read; active_repos is what had
--- human commits in the quarter. QoQ columns are NULL when the quarter is partial or a
--- tracking change makes the comparison an artefact (observed = false); *_prev tells
--- "new" (0) from those.
+-- human commits in the quarter. QoQ columns are like-for-like (repositories observed
+-- in both quarters; qoq_basis_excludes names those a history stopping early leaves
+-- out) and NULL when the quarter is partial or that basis holds too little of the
+-- quarter before; *_prev tells "new" (0) from those.
 SELECT
   s.quarter,
   s.partial,
@@ -21,6 +22,7 @@ SELECT
   s.contributors_prev,
   s.active_repos_qoq,
   s.commits_qoq,
-  s.contributors_qoq
+  s.contributors_qoq,
+  s.qoq_basis_excludes
 FROM scope_quarters s
 WHERE s.scope_type = 'all' AND s.quarter = $1

@@ -3,7 +3,9 @@
 -- Why: every category is listed, in the report's reading order, even one with no
 -- activity yet (no scope row), so the table's shape does not change between quarters;
 -- its counts are 0 and its changes NULL. The quarter's partial flag comes from the
--- quarters table for the same reason.
+-- quarters table for the same reason. Changes are like-for-like (repositories observed
+-- in both quarters); qoq_basis_excludes names what that basis leaves out, so the table
+-- can say so beside the change.
 SELECT
   c.category_id,
   c.name,
@@ -23,6 +25,7 @@ SELECT
   s.commits_qoq,
   s.contributors_qoq,
   s.active_repos_qoq,
+  s.qoq_basis_excludes,
   s.churn_rate,
   s.top_repo,
   s.top_repo_share,

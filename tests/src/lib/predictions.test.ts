@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THIN_SPACE as T } from '../../../src/lib/format.ts';
-import { decidingFolder, meetsThreshold, scorePrediction, tally, thresholdText, type FolderFacts, type Prediction } from '../../../src/lib/predictions.ts';
+import { decidingFolder, meetsThreshold, scorePrediction, stoppedInScope, tally, thresholdText, type FolderFacts, type Prediction } from '../../../src/lib/predictions.ts';
 import { quarterRange } from '../../../src/lib/quarters.ts';
 
 const folder = (quarter: string, partial = false): FolderFacts => ({ quarter, quarters: quarterRange(`${Number(quarter.slice(0, 4)) - 2}${quarter.slice(4)}`, quarter), partial });
@@ -81,6 +81,68 @@ describe('scorePrediction', () => {
     expect(thresholdText('commits_qoq', { op: '>', value: 0.1 })).toBe('above +10.0%');
   });
   it('tallies verdicts', () => {
-    expect(tally([{ status: 'hit', reason: '' }, { status: 'hit', reason: '' }, { status: 'pending', reason: '' }])).toEqual({ hit: 2, miss: 0, pending: 1, unscored: 0 });
+    // undecidable is a status of its own since predictions respect observed.
+    expect(tally([{ status: 'hit', reason: '' }, { status: 'hit', reason: '' }, { status: 'pending', reason: '' }, { status: 'undecidable', reason: '' }])).toEqual({
+      hit: 2,
+      miss: 0,
+      undecidable: 1,
+      pending: 1,
+      unscored: 0,
+    });
+  });
+});
+
+describe('scorePrediction when a history in the scope stops early', () => {
+  const llama = [{ repo: 'ggerganov/llama.cpp', until: '2025-02-20' }];
+  const description = 'Contributors, LLM Serving & Inference, Q1 2025';
+
+  it('is undecidable, not a miss, and says which history stopped (the Q3 2024 serving prediction)', () => {
+    expect(scorePrediction(p(), { folder: '2026-q2', value: 650, description, stopped: llama })).toEqual({
+      status: 'undecidable',
+      value: 650,
+      decidedBy: '2026-q2',
+      reason:
+        "Contributors, LLM Serving & Inference, Q1 2025: 650 counted (needed above 700), but ggerganov/llama.cpp's history stops on 20 February 2025, so the scope was not fully observed and the figure cannot decide it.",
+    });
+  });
+
+  it('names every stopped history, with its date when known', () => {
+    const r = scorePrediction(p(), { folder: '2026-q2', value: 650, stopped: [{ repo: 'a/one', until: '2025-01-31' }, { repo: 'b/two', until: null }] });
+    expect(r.reason).toContain('but the histories of a/one (on 31 January 2025) and b/two stop early, so');
+  });
+
+  it('still decides a count the missing history could only have raised, when that cannot change the verdict', () => {
+    const hit = scorePrediction(p(), { folder: '2026-q2', value: 1204, description, stopped: llama });
+    expect(hit.status).toBe('hit');
+    expect(hit.reason).toBe(`${description}: 1${T}204 (needed above 700), although ggerganov/llama.cpp's history stops on 20 February 2025: that history could only add to the figure.`);
+    const below = p({ threshold: { op: '<', value: 600 } });
+    expect(scorePrediction(below, { folder: '2026-q2', value: 650, stopped: llama }).status).toBe('miss');
+    expect(scorePrediction(below, { folder: '2026-q2', value: 550, stopped: llama }).status).toBe('undecidable');
+  });
+
+  it('is undecidable for a ratio either way (a missing history can move it up or down)', () => {
+    const churn = p({ metric: { figure: 'churn_rate', category: 'llm-serving' }, threshold: { op: '<', value: 0.5 } });
+    expect(scorePrediction(churn, { folder: '2026-q2', value: 0.4, stopped: llama }).status).toBe('undecidable');
+    expect(scorePrediction(churn, { folder: '2026-q2', value: 0.6, stopped: llama }).status).toBe('undecidable');
+  });
+});
+
+describe('stoppedInScope', () => {
+  const repos = [
+    { repo: 'ggerganov/llama.cpp', category_id: 'llm-serving', tracked_until: '2025-02-20' },
+    { repo: 'old/gone', category_id: 'llm-serving', tracked_until: '2023-10-19' },
+    { repo: 'x/late', category_id: 'llm-serving', tracked_until: '2025-03-31' },
+    { repo: 'y/kernels', category_id: 'gpu-kernels', tracked_until: '2024-10-21' },
+    { repo: 'z/live', category_id: 'llm-serving', tracked_until: null },
+  ];
+  it('names the histories that stop in the due quarter or the one before, as the engine marks them not observed', () => {
+    // x/late is tracked to the quarter's last day: observed.
+    expect(stoppedInScope(repos, { scopeType: 'category', scopeId: 'llm-serving' }, '2025-q1')).toEqual([{ repo: 'ggerganov/llama.cpp', until: '2025-02-20' }]);
+    expect(stoppedInScope(repos, { scopeType: 'all', scopeId: 'all' }, '2025-q1').map((s) => s.repo)).toEqual(['ggerganov/llama.cpp', 'y/kernels']);
+    expect(stoppedInScope(repos, { scopeType: 'category', scopeId: 'llm-serving' }, '2025-q3')).toEqual([]);
+  });
+  it('a repository stays stopped in every later quarter', () => {
+    expect(stoppedInScope(repos, { scopeType: 'repo', scopeId: 'old/gone' }, '2025-q1')).toEqual([{ repo: 'old/gone', until: '2023-10-19' }]);
+    expect(stoppedInScope(repos, { scopeType: 'repo', scopeId: 'x/late' }, '2025-q1')).toEqual([]);
   });
 });
