@@ -88,7 +88,7 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
       throw new PublishError(`the warehouse has no data for ${opts.quarter} (it covers ${range.lo} to ${range.hi})`);
     }
     await conn.run(
-      `CREATE TEMP TABLE publish_window AS SELECT quarter, ${sqlString(opts.quarter)} AS salt FROM quarters WHERE seq BETWEEN ${q.seq - TRAILING_QUARTERS} AND ${q.seq}`,
+      `CREATE TEMP TABLE publish_window AS SELECT quarter FROM quarters WHERE seq BETWEEN ${q.seq - TRAILING_QUARTERS} AND ${q.seq}`,
     );
     rmSync(tmpDir, { recursive: true, force: true });
     mkdirSync(tmpDir, { recursive: true });

@@ -12,12 +12,13 @@ import type { CategoryRow, MigrationRow, OverlapRow } from './query-rows.ts';
 const FALLBACK_COLOUR = '#767676';
 
 /**
- * The registry query behind a chord. Threshold 1 is what was published; a higher one
- * is recomputed from the pseudonymous activity table (equal at 1, which a test checks).
+ * The registry query behind a chord. Threshold 1 reads the published tables every other
+ * figure quotes; a higher one reads the published counts at that threshold (equal at 1,
+ * which a test checks). No person-level rows are published, so nothing is recomputed.
  */
-export function chordQueryName(mode: ChordMode, minCommits: number): 'overlap-matrix' | 'overlap-from-activity' | 'migration-matrix' | 'migration-from-activity' {
-  if (mode === 'overlap') return minCommits > 1 ? 'overlap-from-activity' : 'overlap-matrix';
-  return minCommits > 1 ? 'migration-from-activity' : 'migration-matrix';
+export function chordQueryName(mode: ChordMode, minCommits: number): 'overlap-matrix' | 'overlap-at-threshold' | 'migration-matrix' | 'migration-at-threshold' {
+  if (mode === 'overlap') return minCommits > 1 ? 'overlap-at-threshold' : 'overlap-matrix';
+  return minCommits > 1 ? 'migration-at-threshold' : 'migration-matrix';
 }
 
 export function chordLinks(mode: ChordMode, rows: readonly (OverlapRow | MigrationRow)[]): ChordLink[] {
@@ -30,6 +31,8 @@ export interface ChordModelOptions {
   quarter: string;
   mode: ChordMode;
   minPeople: number;
+  /** Above 1, an empty chart may only mean that every link was too small to publish. */
+  minCommits?: number;
 }
 
 export interface ChordModel {
@@ -62,7 +65,8 @@ export function chordModel(raw: readonly ChordLink[], categories: readonly Categ
     .map((l) => ({ ...l, sourceName: short(l.source), targetName: short(l.target) }))
     .sort((a, b) => b.value - a.value || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
   const label = quarterLabel(o.quarter);
-  const summary = o.mode === 'overlap' ? overlapSummary(named, label) : migrationSummary(named, quarterLabel(prevQuarter(o.quarter)), label);
+  const threshold = o.minCommits ?? 1;
+  const summary = o.mode === 'overlap' ? overlapSummary(named, label, threshold) : migrationSummary(named, quarterLabel(prevQuarter(o.quarter)), label, threshold);
   const flow = new Map(links.map((l) => [`${l.source}>${l.target}`, l.value]));
   const layout = chordLayout(
     categories.map((c) => ({ id: c.category_id, name: shortCategoryName(c.name), colour: c.colour })),

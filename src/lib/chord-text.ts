@@ -1,5 +1,6 @@
 // Words for the chord diagram: the one-line summary of its largest links. Kept apart
 // from the component so tests can read the sentences directly.
+import { SMALL_CELL_MIN_PEOPLE } from './chord-thresholds.ts';
 import { formatInteger } from './format.ts';
 
 export interface NamedLink {
@@ -17,16 +18,18 @@ function rest(links: readonly NamedLink[], joiner: string): string {
   return more.length === 0 ? '' : `, followed by ${more.join(' and ')}`;
 }
 
-/** Links sorted largest first. */
-export function overlapSummary(links: readonly NamedLink[], quarterLabel: string): string {
+/** Links sorted largest first. Above one commit, pairs of fewer than SMALL_CELL_MIN_PEOPLE are not published, so "none" is not "nobody". */
+export function overlapSummary(links: readonly NamedLink[], quarterLabel: string, minCommits = 1): string {
   const top = links[0];
+  if (!top && minCommits > 1) return `No two categories shared ${SMALL_CELL_MIN_PEOPLE} or more people with at least ${minCommits} commits in each in ${quarterLabel}; smaller pairs are not published.`;
   if (!top) return `No contributor was active in two categories in ${quarterLabel}.`;
   const verb = top.value === 1 ? 'was' : 'were';
   return `The largest overlap: ${people(top.value)} ${verb} active in both ${top.sourceName} and ${top.targetName}${rest(links, ' and ')}.`;
 }
 
-export function migrationSummary(links: readonly NamedLink[], fromLabel: string, toLabel: string): string {
+export function migrationSummary(links: readonly NamedLink[], fromLabel: string, toLabel: string, minCommits = 1): string {
   const top = links[0];
+  if (!top && minCommits > 1) return `No move from one category to another had ${SMALL_CELL_MIN_PEOPLE} or more people with at least ${minCommits} commits in each quarter, ${fromLabel} to ${toLabel}; smaller flows are not published.`;
   if (!top) return `Nobody changed their main category between ${fromLabel} and ${toLabel}.`;
   return `The largest move: ${people(top.value)} shifted their main work from ${top.sourceName} to ${top.targetName}${rest(links, ' to ')}.`;
 }

@@ -34,18 +34,15 @@ ORDER BY s.churn_rate DESC NULLS LAST`,
   {
     label: 'Overlap, 3+ commits',
     sql: `-- People with at least 3 commits in each of two categories this quarter
-WITH person_category AS (
-  SELECT person, category_id
-  FROM activity
-  WHERE quarter = ${THIS_QUARTER}
-  GROUP BY person, category_id
-  HAVING sum(commits) >= 3
-)
-SELECT a.category_id AS category_a, b.category_id AS category_b, count(*) AS people
-FROM person_category a
-JOIN person_category b ON a.person = b.person AND a.category_id < b.category_id
-GROUP BY a.category_id, b.category_id
-ORDER BY people DESC, category_a, category_b`,
+-- (counts are published for 1, 2, 3, 5, 10, 20 and 50 commits; above 1, pairs of
+-- fewer than 3 people are left out)
+SELECT a.name AS category_a, b.name AS category_b, o.people
+FROM category_overlap_thresholds o
+JOIN categories a ON a.category_id = o.category_a
+JOIN categories b ON b.category_id = o.category_b
+WHERE o.quarter = ${THIS_QUARTER}
+  AND o.min_commits = 3
+ORDER BY o.people DESC, category_a, category_b`,
   },
   {
     label: 'Nine quarters of the whole set',

@@ -9,9 +9,9 @@ import categoryTrendSql from './queries/category-trend.sql?raw';
 import companyShareSql from './queries/company-share.sql?raw';
 import headlineSql from './queries/headline.sql?raw';
 import metricSql from './queries/metric.sql?raw';
-import migrationFromActivitySql from './queries/migration-from-activity.sql?raw';
+import migrationAtThresholdSql from './queries/migration-at-threshold.sql?raw';
 import migrationMatrixSql from './queries/migration-matrix.sql?raw';
-import overlapFromActivitySql from './queries/overlap-from-activity.sql?raw';
+import overlapAtThresholdSql from './queries/overlap-at-threshold.sql?raw';
 import overlapMatrixSql from './queries/overlap-matrix.sql?raw';
 import quartersSql from './queries/quarters.sql?raw';
 import reposSql from './queries/repos.sql?raw';
@@ -56,10 +56,11 @@ function query<Row>() {
 
 /** Published view names (one per Parquet file) the queries may read. */
 export const PUBLISHED_VIEWS = [
-  'activity',
   'categories',
   'category_migration',
+  'category_migration_thresholds',
   'category_overlap',
+  'category_overlap_thresholds',
   'company_share',
   'quarters',
   'repos',
@@ -96,17 +97,17 @@ export const QUERIES = {
   ),
   'overlap-matrix': query<OverlapRow>()('overlap-matrix', overlapMatrixSql, ['quarter'], 'People active in two categories in the quarter (published, any activity).'),
   'migration-matrix': query<MigrationRow>()('migration-matrix', migrationMatrixSql, ['quarter'], 'Primary-category flows from the previous quarter into this one (published).'),
-  'overlap-from-activity': query<OverlapRow>()(
-    'overlap-from-activity',
-    overlapFromActivitySql,
+  'overlap-at-threshold': query<OverlapRow>()(
+    'overlap-at-threshold',
+    overlapAtThresholdSql,
     ['quarter', 'minCommits'],
-    'Category overlap recomputed from activity, counting people with at least minCommits commits in each category.',
+    'People with at least minCommits commits in each of two categories (published counts; minCommits one of the chord thresholds).',
   ),
-  'migration-from-activity': query<MigrationRow>()(
-    'migration-from-activity',
-    migrationFromActivitySql,
+  'migration-at-threshold': query<MigrationRow>()(
+    'migration-at-threshold',
+    migrationAtThresholdSql,
     ['quarter', 'minCommits'],
-    'Category migration recomputed from activity, counting people with at least minCommits commits in both quarters.',
+    'Primary-category flows of people with at least minCommits commits in both quarters (published counts; minCommits one of the chord thresholds).',
   ),
   'category-pair': query<CategoryPairRow>()(
     'category-pair',

@@ -2,6 +2,7 @@
 // published Parquet; sorting and filtering need no engine; nothing leaves the origin.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHORD_THRESHOLDS } from '../../src/lib/chord-thresholds.ts';
 import { quarterLabel } from '../../src/lib/quarters.ts';
 import { HAS_CHROMIUM, openSession, type Session } from './lib/browser.ts';
 import { allFigures, categoryFigures, overlapPairs, publishedQuarters, rows, topProjects, PUBLISHED } from './lib/data.ts';
@@ -102,14 +103,19 @@ describe.skipIf(!HAS_CHROMIUM)('interactive report', () => {
     const builtPaths = await chord.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
     expect(await chord.locator('.chord-ribbon').count()).toBe(await overlapPairs(latest, 1));
 
+    // The slider steps through the published thresholds: its fourth step is 5 commits.
     const range = chord.locator('input[data-control="min-commits"]');
-    await range.fill('4');
-    await settled(page, 'talent-chord[data-mode="overlap"]', 'data-min-commits', '4');
-    expect(await chord.locator('.chord-ribbon').count()).toBe(await overlapPairs(latest, 4));
-    expect(await chord.locator('output').textContent()).toBe('4+ commits');
-    expect(await page.locator('figure:has(talent-chord[data-mode="overlap"]) .ds-figure__text').first().textContent()).toContain('at least 4 commits');
+    expect([await range.getAttribute('min'), await range.getAttribute('max')]).toEqual(['0', String(CHORD_THRESHOLDS.length - 1)]);
+    await range.fill(String(CHORD_THRESHOLDS.indexOf(5)));
+    await settled(page, 'talent-chord[data-mode="overlap"]', 'data-min-commits', '5');
+    const ribbons = await chord.locator('.chord-ribbon').count();
+    expect(ribbons).toBe(await overlapPairs(latest, 5));
+    expect(ribbons).toBeGreaterThan(0);
+    expect(await chord.locator('output').textContent()).toBe('5+ commits');
+    expect(await range.getAttribute('aria-valuetext')).toBe('5+ commits');
+    expect(await page.locator('figure:has(talent-chord[data-mode="overlap"]) .ds-figure__text').first().textContent()).toContain('at least 5 commits');
 
-    await range.fill('1');
+    await range.fill('0');
     await settled(page, 'talent-chord[data-mode="overlap"]', 'data-min-commits', '1');
     expect(await chord.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))).toEqual(builtPaths);
   });
@@ -173,21 +179,22 @@ describe.skipIf(!HAS_CHROMIUM)('interactive report', () => {
   it('the explore console answers a query, refuses writes and downloads CSV', async () => {
     const page = await s.page('/explore/');
     await upgraded(page);
-    const sql = `SELECT category_id, count(DISTINCT person) AS people FROM activity WHERE quarter = '${latest}' GROUP BY category_id ORDER BY people DESC, category_id`;
+    const sql = `SELECT category_a, category_b, people FROM category_overlap_thresholds WHERE quarter = '${latest}' AND min_commits = 3 ORDER BY people DESC, category_a, category_b`;
     await page.locator('sql-console textarea').fill(sql);
     await page.locator('sql-console button[type="submit"]').click();
     await page.waitForSelector('sql-console table.ds-results', { timeout: 30_000 });
     const got = await page.locator('sql-console table.ds-results tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
-    const want = await rows(`SELECT category_id, count(DISTINCT person)::INTEGER AS people FROM read_parquet('${PUBLISHED}/${latest}/activity.parquet') WHERE quarter = '${latest}' GROUP BY category_id ORDER BY people DESC, category_id`);
-    expect(got).toEqual(want.map((r) => [String(r.category_id), String(r.people)]));
+    const want = await rows(`SELECT category_a, category_b, people FROM read_parquet('${PUBLISHED}/${latest}/category_overlap_thresholds.parquet') WHERE quarter = '${latest}' AND min_commits = 3 ORDER BY people DESC, category_a, category_b`);
+    expect(want.length).toBeGreaterThan(0);
+    expect(got).toEqual(want.map((r) => [String(r.category_a), String(r.category_b), String(r.people)]));
 
     const download = page.waitForEvent('download');
     await page.locator('sql-console button[data-download]').click();
     const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('category_id,people');
+    expect(csv[0]).toBe('category_a,category_b,people');
     expect(csv.length).toBe(want.length + 1);
 
-    for (const bad of ['DELETE FROM activity', 'SELECT 1; DROP TABLE activity', "SELECT * FROM read_parquet('https://example.com/x.parquet')"]) {
+    for (const bad of ['DELETE FROM scope_quarters', 'SELECT 1; DROP TABLE scope_quarters', "SELECT * FROM read_parquet('https://example.com/x.parquet')"]) {
       await page.locator('sql-console textarea').fill(bad);
       await page.locator('sql-console button[type="submit"]').click();
       expect(await page.locator('sql-console .ds-status').getAttribute('data-kind'), bad).toBe('error');
@@ -205,7 +212,7 @@ describe.skipIf(!HAS_CHROMIUM)('interactive report', () => {
     await page.locator('sql-console button[type="submit"]').click();
     await page.waitForSelector('sql-console table.ds-results', { timeout: 30_000 });
     expect(await page.locator('sql-console table.ds-results tbody td').first().textContent()).toBe(other);
-    expect(s.server.log.some((l) => l.path === `/data/${other}/activity.parquet`)).toBe(true);
+    expect(s.server.log.some((l) => l.path === `/data/${other}/category_overlap_thresholds.parquet`)).toBe(true);
   });
 
   it('no request went to another origin, and no page logged an error', () => {

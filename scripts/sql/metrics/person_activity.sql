@@ -1,14 +1,15 @@
 -- person_activity: one row per person, repo and quarter with any commit credit: the
 -- person's credit (sum of 1/n weights), credited commits and distinct active weeks.
--- Pseudonymous (person_id only); the browser re-derives overlap and migration from it
--- with a minimum-commits threshold.
+-- It stays in the warehouse and is never published: person ids come from public
+-- histories by public rules, so anyone rerunning the engine could name every row. What
+-- readers get from it are counts (category_overlap_thresholds and
+-- category_migration_thresholds), and tests recount those from it.
 --
 -- Why:
 -- * Bogus dates have quarter NULL; they are left out of every figure.
 -- * weeks is per repo; a person's weeks in a category are not the sum over its repos
 --   (the same week can be active in two repos), so readers must not add them up.
--- * Credits are rounded to 1e-9 so the published bytes do not depend on float
---   summation order.
+-- * Credits are rounded to 1e-9 so results do not depend on float summation order.
 SELECT person_id, repo, category_id, quarter,
   round(sum(weight), 9)::DOUBLE AS credit,
   count(*)::INTEGER AS commits,

@@ -1,8 +1,11 @@
 // <talent-chord>: upgrades the built chord diagram. Highlighting a category (pointer,
 // focus, Enter to pin) reads the SVG as built; another quarter, the other mode or a
-// commit threshold re-runs the registry's overlap/migration queries (recomputed from
-// the pseudonymous activity table above one commit) and redraws with the same
-// chord-model and chord-layout the build used.
+// commit threshold re-runs the registry's overlap/migration queries (above one commit,
+// the counts published for that threshold: no person-level rows are published) and
+// redraws with the same chord-model and chord-layout the build used. The slider's
+// value is a step of CHORD_THRESHOLDS, not a number of commits: only those thresholds
+// have published counts.
+import { CHORD_THRESHOLDS, thresholdAt, thresholdStep } from '../../lib/chord-thresholds.ts';
 import { chordCaption, chordTitle, commitsThreshold, type ChordMode, type ChordOptions } from '../../lib/figure-text.ts';
 import type { CategoryRow, MigrationRow, OverlapRow } from '../../lib/query-rows.ts';
 import { QUERIES } from '../../lib/query-registry.ts';
@@ -62,22 +65,23 @@ class TalentChordElement extends HTMLElement {
     whenIntent(controls, () => {
       warmUp(this.#options.quarter);
       void drawing().catch(() => undefined);
-      // The slider is the likeliest next move: one step up reads the activity rows every
-      // threshold of this quarter needs, so the steps after it answer from memory.
-      void this.#load({ ...this.#options, minCommits: this.#options.minCommits + 1 }).catch(() => undefined);
+      // The slider is the likeliest next move: its next step answers from memory.
+      const next = CHORD_THRESHOLDS[thresholdStep(this.#options.minCommits) + 1];
+      if (next !== undefined) void this.#load({ ...this.#options, minCommits: next }).catch(() => undefined);
     });
     this.#select = controls.querySelector('select[data-control="quarter"]');
     this.#select?.addEventListener('change', () => this.#update({ quarter: this.#select!.value }));
     this.#radios = [...controls.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     for (const r of this.#radios) r.addEventListener('change', () => r.checked && this.#update({ mode: r.value as ChordMode }));
     this.#range = controls.querySelector('input[data-control="min-commits"]');
+    const chosen = () => thresholdAt(Number(this.#range!.value));
     this.#range?.addEventListener('input', () => {
-      this.#showThreshold(Number(this.#range!.value));
+      this.#showThreshold(chosen());
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#update({ minCommits: Number(this.#range!.value) }), SETTLE_MS);
+      this.#timer = setTimeout(() => this.#update({ minCommits: chosen() }), SETTLE_MS);
     });
     // Released (pointer) or stepped (keyboard): no need to wait for the slider to rest.
-    this.#range?.addEventListener('change', () => this.#update({ minCommits: Number(this.#range!.value) }));
+    this.#range?.addEventListener('change', () => this.#update({ minCommits: chosen() }));
     for (const c of controls.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) c.disabled = false;
   }
 
@@ -110,7 +114,7 @@ class TalentChordElement extends HTMLElement {
 
   #showThreshold(n: number): void {
     if (!this.#range) return;
-    this.#range.value = String(n);
+    this.#range.value = String(thresholdStep(n));
     this.#range.setAttribute('aria-valuetext', commitsThreshold(n));
     const out = this.#range.parentElement?.querySelector('output');
     if (out) out.textContent = commitsThreshold(n);
@@ -170,9 +174,9 @@ async function load(o: ChordOptions) {
   // The choice chordQueryName makes; written out here so the eager chunk stays free of d3.
   const rowsOf = async (): Promise<(OverlapRow | MigrationRow)[]> => {
     if (o.mode === 'overlap') {
-      return minCommits > 1 ? runQuery(QUERIES['overlap-from-activity'], { quarter, minCommits }, folder) : runQuery(QUERIES['overlap-matrix'], { quarter }, folder);
+      return minCommits > 1 ? runQuery(QUERIES['overlap-at-threshold'], { quarter, minCommits }, folder) : runQuery(QUERIES['overlap-matrix'], { quarter }, folder);
     }
-    return minCommits > 1 ? runQuery(QUERIES['migration-from-activity'], { quarter, minCommits }, folder) : runQuery(QUERIES['migration-matrix'], { quarter }, folder);
+    return minCommits > 1 ? runQuery(QUERIES['migration-at-threshold'], { quarter, minCommits }, folder) : runQuery(QUERIES['migration-matrix'], { quarter }, folder);
   };
   const [draw, rows, categories] = await Promise.all([drawing(), rowsOf(), runQuery(QUERIES.categories, {}, folder) as Promise<CategoryRow[]>]);
   const [{ chordLinks }] = draw;

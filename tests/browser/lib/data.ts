@@ -2,11 +2,12 @@
 // with @duckdb/node-api and written as simply as possible (not through the registry
 // SQL the page runs), so a test compares the page with the data, not with itself.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ROOT } from './site.ts';
 
-export const PUBLISHED = join(ROOT, 'data', 'published');
+/** The folders the site under test was built from: DEEP_SIGNAL_PUBLISHED_DIR, as for the build, else data/published. */
+export const PUBLISHED = process.env.DEEP_SIGNAL_PUBLISHED_DIR ? resolve(ROOT, process.env.DEEP_SIGNAL_PUBLISHED_DIR) : join(ROOT, 'data', 'published');
 
 export function publishedQuarters(): string[] {
   return readdirSync(PUBLISHED).filter((q) => /^\d{4}-q[1-4]$/.test(q)).sort();
@@ -45,16 +46,18 @@ export async function allFigures(quarter: string): Promise<{ commits: number; co
   return r as { commits: number; contributors: number; active_repos: number };
 }
 
-/** Pairs of categories sharing people with at least `minCommits` commits in each, as the chord counts links. */
+/**
+ * Pairs of categories the chord links at a commit threshold, read straight from the
+ * published counts: category_overlap at 1 (what the build draws), the threshold table
+ * above it. No person-level rows are published to recount from.
+ */
 export async function overlapPairs(quarter: string, minCommits: number): Promise<number> {
-  const [r] = await rows(`
-    WITH pc AS (
-      SELECT person, category_id FROM read_parquet(${file(quarter, 'activity')})
-      WHERE quarter = '${quarter}' GROUP BY ALL HAVING sum(commits) >= ${minCommits}
-    )
-    SELECT count(*)::INTEGER AS n FROM (
-      SELECT DISTINCT a.category_id, b.category_id FROM pc a JOIN pc b ON a.person = b.person AND a.category_id < b.category_id
-    )`);
+  const [r] = await rows(
+    minCommits === 1
+      ? `SELECT count(*)::INTEGER AS n FROM read_parquet(${file(quarter, 'category_overlap')}) WHERE quarter = '${quarter}' AND category_a <> category_b`
+      : `SELECT count(*)::INTEGER AS n FROM read_parquet(${file(quarter, 'category_overlap_thresholds')})
+         WHERE quarter = '${quarter}' AND min_commits = ${minCommits} AND category_a <> category_b`,
+  );
   return Number(r!.n);
 }
 

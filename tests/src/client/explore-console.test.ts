@@ -38,7 +38,7 @@ describe.each(quarters)('explore console over %s', (quarter) => {
   });
 
   it('reads no file once loaded, and cannot be switched back', async () => {
-    await expect(db.query(`SELECT * FROM read_parquet('console/${quarter}/activity.parquet')`)).rejects.toThrow(/disabled/i);
+    await expect(db.query(`SELECT * FROM read_parquet('console/${quarter}/scope_quarters.parquet')`)).rejects.toThrow(/disabled/i);
     await expect(db.query("SELECT * FROM read_csv_auto('https://example.com/x.csv')")).rejects.toThrow();
     await expect(db.query('SET enable_external_access = true')).rejects.toThrow();
   });

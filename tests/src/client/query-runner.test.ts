@@ -124,8 +124,10 @@ describe('QueryRunner', () => {
 describe('views and SQL', () => {
   it('finds the views a query reads, ignoring its comments', () => {
     expect(viewsOf(sqlOf('company-share'))).toEqual(['company_share', 'quarters']);
-    expect(viewsOf('-- reads activity and repos\nSELECT * FROM quarters')).toEqual(['quarters']);
-    expect(viewsOf(sqlOf('migration-from-activity'))).toEqual(['activity', 'categories', 'quarters']);
+    expect(viewsOf('-- reads scope_quarters and repos\nSELECT * FROM quarters')).toEqual(['quarters']);
+    // A view whose name starts another's is not read by it.
+    expect(viewsOf(sqlOf('migration-at-threshold'))).toEqual(['category_migration_thresholds']);
+    expect(viewsOf(sqlOf('category-pair'))).toEqual(['category_migration', 'category_overlap']);
   });
 
   it('builds view SQL only for published views, quoting the file name', () => {

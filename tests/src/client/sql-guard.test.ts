@@ -10,16 +10,16 @@ const why = (sql: string) => {
 describe('sql-guard', () => {
   it('accepts one SELECT or WITH … SELECT, with comments and a trailing semicolon', () => {
     expect(ok('SELECT 1')).toBe(true);
-    expect(ok('  -- a comment\nselect * from activity;  ')).toBe(true);
+    expect(ok('  -- a comment\nselect * from scope_quarters;  ')).toBe(true);
     expect(ok('WITH x AS (SELECT 1) SELECT * FROM x')).toBe(true);
     expect(ok('(SELECT 1) UNION ALL (SELECT 2)')).toBe(true);
     expect(checkReadOnly('SELECT 1; -- done').ok && (checkReadOnly('SELECT 1; -- done') as { sql: string }).sql).toBe('SELECT 1');
   });
 
   it('refuses other statements and a second statement', () => {
-    expect(why('DELETE FROM activity')).toMatch(/Only SELECT/);
+    expect(why('DELETE FROM scope_quarters')).toMatch(/Only SELECT/);
     expect(why('INSTALL httpfs')).toMatch(/Only SELECT/);
-    expect(why('SELECT 1; DROP TABLE activity')).toMatch(/one statement/);
+    expect(why('SELECT 1; DROP TABLE scope_quarters')).toMatch(/one statement/);
     expect(why('WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x')).toMatch(/INSERT/);
     expect(why('')).toMatch(/Write a SELECT/);
   });

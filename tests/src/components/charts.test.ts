@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import CategoryTrend from '../../../src/components/CategoryTrend.astro';
 import TalentChord from '../../../src/components/TalentChord.astro';
 import TopProjects from '../../../src/components/TopProjects.astro';
+import { CHORD_THRESHOLDS, thresholdAt, thresholdStep } from '../../../src/lib/chord-thresholds.ts';
 import { render, setup } from './render.ts';
 
 beforeAll(setup);
@@ -68,15 +69,36 @@ describe('<TalentChord>', () => {
     expect(html).toContain('From (Q2 2024)');
   });
 
-  it('recomputes with a commit threshold and drops small links', async () => {
-    const strict = await render(TalentChord, { props: { quarter: '2024-q3', minCommits: 2 } });
-    expect(count(strict, /class="chord-ribbon"/g)).toBe(2);
-    expect(strict).toContain('only people with at least 2 commits in each category count');
+  it('reads the counts published for a commit threshold, and says small pairs are left out', async () => {
+    const strict = await render(TalentChord, { props: { quarter: '2024-q4', minCommits: 3 } });
+    expect(count(strict, /class="chord-ribbon"/g)).toBe(1);
+    expect(strict).toContain('The largest overlap: 3 people were active in both GPU Kernels and LLM Serving.');
+    expect(strict).toContain('only people with at least 3 commits in each category count, and pairs of fewer than 3 people are not published');
+    // Every 2024-q3 pair above one commit is one person: none is published, and the summary says why the chart is empty.
+    const empty = await render(TalentChord, { props: { quarter: '2024-q3', minCommits: 2 } });
+    expect(empty).not.toContain('<svg');
+    expect(empty).toContain('No two categories shared 3 or more people with at least 2 commits in each in Q3 2024; smaller pairs are not published.');
+    const moves = await render(TalentChord, { props: { quarter: '2024-q4', mode: 'migration', minCommits: 2 } });
+    expect(count(moves, /class="chord-ribbon"/g)).toBe(1);
+    expect(moves).toMatch(/Stayed in the same main category<\/th>\s*<td class="ds-num" data-value="3">3</);
     const big = await render(TalentChord, { props: { quarter: '2024-q3', minPeople: 2 } });
     expect(count(big, /class="chord-ribbon"/g)).toBe(1);
     const none = await render(TalentChord, { props: { quarter: '2024-q3', minPeople: 5 } });
     expect(none).not.toContain('<svg');
     expect(none).toContain('No contributor was active in two categories in Q3 2024.');
+  });
+
+  it('steps its slider through exactly the published thresholds', async () => {
+    const at = async (minCommits: number) => /<input type="range" data-control="min-commits"[^>]*>/.exec(await render(TalentChord, { props: { quarter: '2024-q4', minCommits } }))![0];
+    const slider = await at(1);
+    expect(slider).toMatch(new RegExp(`min="0" max="${CHORD_THRESHOLDS.length - 1}" step="1" value="0"`));
+    expect(CHORD_THRESHOLDS).toEqual([1, 2, 3, 5, 10, 20, 50]);
+    CHORD_THRESHOLDS.forEach((t, step) => {
+      expect(thresholdAt(step)).toBe(t);
+      expect(thresholdStep(t)).toBe(step);
+    });
+    expect(await at(10)).toMatch(/value="4" aria-valuetext="10\+ commits"/);
+    await expect(render(TalentChord, { props: { quarter: '2024-q4', minCommits: 4 } })).rejects.toThrow('minCommits must be one of 1, 2, 3, 5, 10, 20, 50 (the thresholds the data is published for), not 4');
   });
 });
 

@@ -36,16 +36,16 @@ describe('copy-published', () => {
     expect(files).toContain('scope_quarters.parquet');
     expect(files.every((f) => f.endsWith('.parquet'))).toBe(true);
     expect(n).toBe(files.length * FIXTURE_QUARTERS.length);
-    expect(readFileSync(join(out, 'data', '2024-q3', 'activity.parquet'))).toEqual(readFileSync(join(root, '2024-q3', 'activity.parquet')));
+    expect(readFileSync(join(out, 'data', '2024-q3', 'category_overlap_thresholds.parquet'))).toEqual(readFileSync(join(root, '2024-q3', 'category_overlap_thresholds.parquet')));
   });
 
   it('maps only well-formed published paths to files', () => {
-    expect(publishedFileFor('/deep-signal/data/2024-q3/activity.parquet?x=1', '/deep-signal/')).toBe(join(root, '2024-q3', 'activity.parquet'));
-    expect(publishedFileFor('/data/2024-q3/activity.parquet', '/deep-signal/')).toBe(join(root, '2024-q3', 'activity.parquet'));
+    expect(publishedFileFor('/deep-signal/data/2024-q3/scope_quarters.parquet?x=1', '/deep-signal/')).toBe(join(root, '2024-q3', 'scope_quarters.parquet'));
+    expect(publishedFileFor('/data/2024-q3/scope_quarters.parquet', '/deep-signal/')).toBe(join(root, '2024-q3', 'scope_quarters.parquet'));
     expect(publishedFileFor('/deep-signal/data/2024-q3/manifest.json', '/deep-signal/')).toBeNull();
     expect(publishedFileFor('/deep-signal/data/2024-q3/../../x.parquet', '/deep-signal/')).toBeNull();
     expect(publishedFileFor('/deep-signal/data/2024-q3/%2e%2e%2fx.parquet', '/deep-signal/')).toBeNull();
-    expect(publishedFileFor('/deep-signal/data/2030-q1/activity.parquet', '/deep-signal/')).toBeNull();
+    expect(publishedFileFor('/deep-signal/data/2030-q1/scope_quarters.parquet', '/deep-signal/')).toBeNull();
   });
 
   it('parses single byte ranges', () => {

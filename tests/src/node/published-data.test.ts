@@ -5,12 +5,12 @@ import { categoriesOf } from '../../../src/node/categories.ts';
 import { publishedQuarters } from '../../../src/node/paths.ts';
 import { openPublished } from '../../../src/node/published-data.ts';
 import { usePublishedFixture } from '../../helpers/published-fixture.ts';
+import { CATEGORIES, MIGRATION, MIGRATION_THRESHOLDS, OVERLAP, OVERLAP_THRESHOLDS, QUARTERS, REPOS, STORY } from '../../helpers/published-fixture-data.ts';
+import { recountMigration, recountOverlap } from '../../helpers/threshold-recount.ts';
 
 beforeAll(async () => {
   await usePublishedFixture();
 });
-
-const sortRows = <T>(rows: T[]) => [...rows].map((r) => JSON.stringify(r)).sort();
 
 describe('published data', () => {
   it('lists published quarters and opens one folder once', async () => {
@@ -77,16 +77,16 @@ describe('published data', () => {
   });
 });
 
-describe('overlap and migration recomputed from activity', () => {
-  it('equal the published tables at threshold 1, in every quarter after the folder’s first', async () => {
+describe('overlap and migration at a commit threshold', () => {
+  it('equal the published tables at threshold 1, in every quarter of the folder', async () => {
     for (const folder of ['2024-q3', '2024-q4']) {
       const d = await openPublished(folder);
       const quarters = (await d.query('quarters', {})).map((q) => q.quarter);
-      for (const quarter of quarters.slice(1)) {
+      for (const quarter of quarters) {
         const overlap = await d.query('overlap-matrix', { quarter });
-        expect(sortRows(await d.query('overlap-from-activity', { quarter, minCommits: 1 })), `overlap ${quarter}`).toEqual(sortRows(overlap));
+        expect(await d.query('overlap-at-threshold', { quarter, minCommits: 1 }), `overlap ${quarter}`).toEqual(overlap);
         const migration = await d.query('migration-matrix', { quarter });
-        expect(sortRows(await d.query('migration-from-activity', { quarter, minCommits: 1 })), `migration ${quarter}`).toEqual(sortRows(migration));
+        expect(await d.query('migration-at-threshold', { quarter, minCommits: 1 }), `migration ${quarter}`).toEqual(migration);
       }
     }
     // The fixture has links to compare, including the tie-breaks.
@@ -95,17 +95,37 @@ describe('overlap and migration recomputed from activity', () => {
     expect(await d.query('overlap-matrix', { quarter: '2024-q3' })).toHaveLength(5);
   });
 
-  it('drop people under a higher threshold', async () => {
-    const d = await openPublished('2024-q3');
-    expect(await d.query('overlap-from-activity', { quarter: '2024-q3', minCommits: 2 })).toEqual([
-      { category_a: 'gpu-kernels', category_b: 'llm-serving', people: 1 },
-      { category_a: 'gpu-kernels', category_b: 'ml-compilers', people: 1 },
+  it('read the counts published for a higher threshold, without pairs of fewer than 3', async () => {
+    const d = await openPublished('2024-q4');
+    expect(await d.query('overlap-at-threshold', { quarter: '2024-q4', minCommits: 2 })).toEqual([{ category_a: 'gpu-kernels', category_b: 'llm-serving', people: 4 }]);
+    expect(await d.query('overlap-at-threshold', { quarter: '2024-q4', minCommits: 3 })).toEqual([{ category_a: 'gpu-kernels', category_b: 'llm-serving', people: 3 }]);
+    expect(await d.query('overlap-at-threshold', { quarter: '2024-q4', minCommits: 5 })).toEqual([]);
+    expect(await d.query('migration-at-threshold', { quarter: '2024-q4', minCommits: 2 })).toEqual([
+      { from_category: 'llm-serving', to_category: 'llm-serving', people: 3 },
+      { from_category: 'training-frameworks', to_category: 'llm-serving', people: 3 },
     ]);
-    expect(await d.query('migration-from-activity', { quarter: '2024-q3', minCommits: 3 })).toEqual([
-      { from_category: 'llm-serving', to_category: 'llm-serving', people: 2 },
-      { from_category: 'training-frameworks', to_category: 'ml-compilers', people: 1 },
-      { from_category: 'training-frameworks', to_category: 'training-frameworks', people: 1 },
-    ]);
+    expect(await d.query('migration-at-threshold', { quarter: '2024-q4', minCommits: 20 })).toEqual([{ from_category: 'llm-serving', to_category: 'llm-serving', people: 3 }]);
+    // 2024-q3's pairs above one commit are one person each: not published.
+    const q3 = await openPublished('2024-q3');
+    expect(await q3.query('overlap-at-threshold', { quarter: '2024-q3', minCommits: 2 })).toEqual([]);
+    expect(await q3.query('migration-at-threshold', { quarter: '2024-q3', minCommits: 3 })).toEqual([]);
+  });
+
+  it('a threshold the engine did not publish finds nothing (the chord offers only published ones)', async () => {
+    const d = await openPublished('2024-q4');
+    expect(await d.query('overlap-at-threshold', { quarter: '2024-q4', minCommits: 4 })).toEqual([]);
+  });
+
+  it('the fixture holds what the engine would publish for its people (an independent recount)', () => {
+    const categoryOf = new Map(REPOS.map(([repo, cat]) => [repo, cat]));
+    const rows = STORY.map(([person, repo, quarter, credit, commits]) => ({ person, category_id: categoryOf.get(repo)!, quarter, credit, commits }));
+    const order = [...CATEGORIES].sort((a, b) => a[4] - b[4]).map(([id]) => id);
+    const table = (at1: [string, string, string, number][], above: [string, number, string, string, number][]) =>
+      [...at1.map(([quarter, source, target, people]) => ({ quarter, min_commits: 1, source, target, people })), ...above.map(([quarter, min_commits, source, target, people]) => ({ quarter, min_commits, source, target, people }))].sort(
+        (a, b) => a.quarter.localeCompare(b.quarter) || a.min_commits - b.min_commits || a.source.localeCompare(b.source) || a.target.localeCompare(b.target),
+      );
+    expect(recountOverlap(rows, QUARTERS)).toEqual(table(OVERLAP, OVERLAP_THRESHOLDS));
+    expect(recountMigration(rows, QUARTERS, order, QUARTERS)).toEqual(table(MIGRATION, MIGRATION_THRESHOLDS));
   });
 });
 
