@@ -17,6 +17,10 @@ export const reportSchema = z.object({
   // The manifest's `published` date (YYYY-MM-DD) or a prefix (>= 8 hex) of its dataset
   // fingerprint: the page build refuses to pair an article with other data.
   dataVersion: z.string().regex(/^(\d{4}-\d{2}-\d{2}|[0-9a-f]{8,})$/, 'dataVersion: YYYY-MM-DD or a fingerprint prefix'),
+  // The newest publication date (YYYY-MM-DD) of the data the article may show: quarters
+  // published later stay out of its pickers and its prediction verdicts, so an article
+  // never changes when a later quarter is published. Defaults to its own data's date.
+  dataAsOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dataAsOf: YYYY-MM-DD').optional(),
 });
 
 export type ReportFrontmatter = z.infer<typeof reportSchema>;

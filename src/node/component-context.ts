@@ -11,6 +11,13 @@ export interface ComponentProps {
 /** Astro.locals as report pages fill them. */
 export interface ReportLocals {
   reportQuarter?: string;
+  /** The newest publication date of the data the article may show (its dataAsOf). */
+  reportDataAsOf?: string;
+}
+
+/** The article's data pin, when a report page set one. */
+export function articleDataAsOf(locals: unknown): string | undefined {
+  return (locals as ReportLocals | undefined)?.reportDataAsOf;
 }
 
 export class ComponentError extends Error {

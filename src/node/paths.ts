@@ -1,6 +1,6 @@
 // Where the repository and its published quarters are, found the same way from
 // `astro build`, `astro dev`, vitest and scripts whatever the working directory.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isQuarter } from '../lib/quarters.ts';
 
@@ -31,6 +31,19 @@ export function quarterFolder(quarter: string): string {
 }
 
 /** Quarters with a published folder (one holding manifest.json), oldest first. */
+/**
+ * The published quarters an article pinned to `asOf` may show: those first published
+ * on or before that date (a restatement keeps a folder's first date). All when unpinned.
+ */
+export function publishedQuartersAsOf(asOf: string | undefined): string[] {
+  const all = publishedQuarters();
+  if (asOf === undefined) return all;
+  return all.filter((q) => {
+    const m = JSON.parse(readFileSync(join(quarterFolder(q), 'manifest.json'), 'utf8')) as { published: string };
+    return m.published <= asOf;
+  });
+}
+
 export function publishedQuarters(): string[] {
   const root = publishedRoot();
   if (!existsSync(root)) return [];

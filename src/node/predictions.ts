@@ -20,7 +20,7 @@ import {
 import { isQuarter } from '../lib/quarters.ts';
 import { readManifest } from './manifest.ts';
 import { resolveMetric, type MetricResult } from './metric.ts';
-import { publishedQuarters, repoRoot } from './paths.ts';
+import { publishedQuartersAsOf, repoRoot } from './paths.ts';
 import { openPublished } from './published-data.ts';
 
 export interface ScoredPrediction {
@@ -43,8 +43,8 @@ export function predictionQuarters(dir = predictionsDir()): string[] {
     .sort();
 }
 
-export function publishedFolders(): FolderFacts[] {
-  return publishedQuarters().map((quarter) => {
+export function publishedFolders(publishedAsOf?: string): FolderFacts[] {
+  return publishedQuartersAsOf(publishedAsOf).map((quarter) => {
     const m = readManifest(quarter);
     return { quarter, quarters: m.quarters, partial: m.partial };
   });
@@ -90,9 +90,13 @@ async function stoppedHistories(figure: string, due: string, m: MetricResult, fo
   return [...out.values()].sort((a, b) => a.repo.localeCompare(b.repo));
 }
 
-/** Each prediction with its verdict; `asOf` limits the data to folders up to that quarter. */
-export async function scorePredictions(list: readonly Prediction[], opts: { asOf?: string } = {}): Promise<ScoredPrediction[]> {
-  const folders = publishedFolders();
+/**
+ * Each prediction with its verdict. `asOf` limits the data to folders up to that quarter;
+ * `publishedAsOf` to folders published by that date (an article's pin), so a verdict in
+ * an article never changes when a later quarter is published.
+ */
+export async function scorePredictions(list: readonly Prediction[], opts: { asOf?: string; publishedAsOf?: string } = {}): Promise<ScoredPrediction[]> {
+  const folders = publishedFolders(opts.publishedAsOf);
   const out: ScoredPrediction[] = [];
   for (const prediction of list) {
     const folder = decidingFolder(prediction.due, folders, opts.asOf);
