@@ -1,5 +1,6 @@
 // npm run check: every article and predictions file against the schema and the published
 // data, all problems at once (file:line, what, hint). Exit code 1 when there is any.
+// Warnings (the artefact guard) are printed too but leave the exit code 0.
 // The build runs the same checks (src/node/content-checks-integration.ts).
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
@@ -16,10 +17,12 @@ runCli(async () => {
   const { checkContent, formatProblems } = await import('../src/node/content-checks/index.ts');
   const result = await checkContent({ includeDrafts: !values['skip-drafts'], ...(values.content ? { contentDir: values.content } : {}) });
   const articles = result.articles.map((a) => `${a.quarter} (${a.status}${a.checked ? '' : ', frontmatter only'})`).join(', ') || 'none';
+  if (result.warnings.length > 0) process.stderr.write(`${formatProblems(result.warnings)}\n\n`);
   if (result.problems.length > 0) {
     process.stderr.write(`${formatProblems(result.problems)}\n`);
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`✓ content checks passed: articles ${articles}; ${result.predictionFiles} predictions file${result.predictionFiles === 1 ? '' : 's'}\n`);
+  const warned = result.warnings.length > 0 ? ` (${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} above)` : '';
+  process.stdout.write(`✓ content checks passed${warned}: articles ${articles}; ${result.predictionFiles} predictions file${result.predictionFiles === 1 ? '' : 's'}\n`);
 });

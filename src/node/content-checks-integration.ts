@@ -18,20 +18,24 @@ export function contentChecks(opts: ContentChecksOptions = {}): AstroIntegration
     registerRawImports();
     const { checkContent, formatProblems } = await import('./content-checks/index.ts');
     const result = await checkContent({ includeDrafts, ...(opts.contentDir ? { contentDir: opts.contentDir } : {}) });
-    return { result, text: result.problems.length ? formatProblems(result.problems) : '' };
+    return { result, text: result.problems.length ? formatProblems(result.problems) : '', warnings: result.warnings.length ? formatProblems(result.warnings) : '' };
   };
   return {
     name: 'deep-signal:content-checks',
     hooks: {
       'astro:build:start': async ({ logger }) => {
         // A production build never renders drafts, so only their frontmatter must be valid.
-        const { result, text } = await run(includeDraftsFromEnv(process.env));
+        const { result, text, warnings } = await run(includeDraftsFromEnv(process.env));
+        // Warnings (the artefact guard) are for the editor; they never stop a build.
+        if (warnings) logger.warn(`content checks warn:\n\n${warnings}`);
         if (text) throw new Error(`content checks failed:\n\n${text}\n\n(\`npm run check\` lists the same problems without building)`);
         const n = result.articles.filter((a) => a.checked).length;
         logger.info(`content checks passed: ${n} article${n === 1 ? '' : 's'}, ${result.predictionFiles} predictions file${result.predictionFiles === 1 ? '' : 's'}`);
       },
       'astro:server:setup': async ({ logger }) => {
-        const { text } = await run(true);
+        const { text, warnings } = await run(true);
+        // Vitest sets up a dev server through Astro's Vite config: the article's warnings are for the editor in `astro dev`.
+        if (warnings && !process.env.VITEST) logger.warn(`content checks warn:\n\n${warnings}`);
         if (text) logger.warn(`content checks found problems (the build will refuse them):\n\n${text}`);
       },
     },

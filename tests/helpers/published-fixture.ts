@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { ACTIVITY, CATEGORIES, COMPANIES, MIGRATION, OVERLAP, PARTIAL_QUARTER, QUARTERS, REPOS, SEQ0, SERIES, WORK_KINDS } from './published-fixture-data.ts';
+import { CATEGORIES, COMPANIES, MIGRATION, MIGRATION_THRESHOLDS, OVERLAP, OVERLAP_PARTS, OVERLAP_THRESHOLDS, PARTIAL_QUARTER, QUARTERS, REPOS, SEQ0, SERIES, WORK_KINDS } from './published-fixture-data.ts';
 
 export const FIXTURE_QUARTERS = ['2024-q3', '2024-q4'] as const;
 export const PUBLISHED_DIR_ENV = 'DEEP_SIGNAL_PUBLISHED_DIR';
@@ -68,7 +68,7 @@ function scopeQuarterRows(): Row[] {
       const meanWeeks = 2.5 + (i % 4) * 0.25 + (si % 5) * 0.1;
       rows.push({
         scope_type: s.type, scope_id: s.id, category_id: s.category, quarter, seq: SEQ0 + i, partial,
-        commits: k, merge_commits: round(k * 0.1), bot_commits: round(k * 0.05), agent_assisted_commits: round(k * 0.02),
+        commits: k, merge_commits: round(k * 0.1), bot_commits: round(k * 0.05), agent_assisted_commits: round(k * 0.02), unattributed_commits: round(k * 0.01), bulk_coauthor_commits: 0,
         contributors: c, active_repos: activeRepos[i]!, new_contributors: fresh, new_to_ecosystem: round(fresh * 0.6),
         retained, reactivated: c - fresh - retained, churned: prevC - retained, prev_contributors: prevC,
         churn_rate: prevC > 0 ? (prevC - retained) / prevC : null, retention: prevC > 0 ? retained / prevC : null,
@@ -80,6 +80,9 @@ function scopeQuarterRows(): Row[] {
         top_repo: s.type === 'repo' ? null : (top?.id ?? null),
         top_repo_share: s.type === 'repo' || !top || k === 0 ? null : top.commits[i]! / k,
         observed: true,
+        // No history stops in the fixture: every change covers its whole scope.
+        qoq_basis_share: prevK > 0 ? 1 : null,
+        qoq_basis_excludes: null,
       });
     }
   });
@@ -122,6 +125,41 @@ function shareRows(scopeRows: Row[], kind: 'company' | 'work'): Row[] {
   return out;
 }
 
+/**
+ * change_people's rows. No history stops in the fixture, so a scope's basis totals are
+ * its contributors. A category's repositories share the people their contributor shares
+ * count twice (a tenth of a two-repository category), so each has alone its share less
+ * that; the whole set has alone nine in ten of those (people in two categories count
+ * once there, see scopes()). Overlap rows: OVERLAP_PARTS.
+ */
+function changePeopleRows(): Row[] {
+  const out: Row[] = [];
+  const push = (scope_type: string, scope_id: string, repo: string | null, series: number[]) =>
+    series.forEach((people, i) => {
+      const people_prev = i > 0 ? series[i - 1]! : 0;
+      if (people > 0 || people_prev > 0) out.push({ quarter: QUARTERS[i]!, scope_type, scope_id, other_category: null, repo, people, people_prev });
+    });
+  const allSolo = new Map<string, number[]>();
+  const totals = QUARTERS.map(() => 0);
+  for (const [id] of CATEGORIES) {
+    const c = SERIES[id]!.contributors;
+    c.forEach((n, i) => (totals[i]! += n));
+    push('category', id, null, c);
+    const repos = REPOS.filter(([, cat, , , status]) => cat === id && status === 'ingested');
+    // Rounded so 0.65 + 0.45 - 1 is the tenth it reads as, not 0.1000…09.
+    const twice = round((repos.reduce((t, r) => t + r[2], 0) - 1) * 100) / 100;
+    for (const [repo, , share] of repos) {
+      const solo = c.map((n) => round(n * (share - twice)));
+      push('category', id, repo, solo);
+      allSolo.set(repo, solo.map((n) => round(n * 0.9)));
+    }
+  }
+  push('all', 'all', null, totals.map((n) => round(n * 0.92)));
+  for (const [repo, solo] of allSolo) push('all', 'all', repo, solo);
+  for (const [quarter, scope_id, other_category, repo, people, people_prev] of OVERLAP_PARTS) out.push({ quarter, scope_type: 'category', scope_id, other_category, repo, people, people_prev });
+  return out;
+}
+
 function columns(rows: Row[], types: Record<string, string>): [string, string][] {
   const names = Object.keys(rows[0] ?? types);
   return names.map((n) => [n, types[n] ?? (typeof rows.find((r) => r[n] !== null)?.[n] === 'number' ? 'INTEGER' : typeof rows.find((r) => r[n] !== null)?.[n] === 'boolean' ? 'BOOLEAN' : 'VARCHAR')]);
@@ -142,7 +180,7 @@ async function writeParquet(conn: DuckDBConnection, file: string, cols: [string,
   await conn.run(`COPY (SELECT * FROM t WHERE ${where} ORDER BY ${order}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
 }
 
-const DOUBLES = ['churn_rate', 'retention', 'mean_active_weeks', 'median_active_weeks', 'one_week_share', 'test_line_share', 'test_file_share', 'commits_qoq', 'contributors_qoq', 'active_repos_qoq', 'top_repo_share', 'credit', 'share'];
+const DOUBLES = ['churn_rate', 'retention', 'mean_active_weeks', 'median_active_weeks', 'one_week_share', 'test_line_share', 'test_file_share', 'commits_qoq', 'contributors_qoq', 'active_repos_qoq', 'top_repo_share', 'credit', 'share', 'qoq_basis_share'];
 
 /** Writes <root>/2024-q3 and <root>/2024-q4 and returns root. */
 export async function writePublishedFixture(root: string): Promise<string> {
@@ -165,15 +203,31 @@ export async function writePublishedFixture(root: string): Promise<string> {
       order: 'category_id, repo',
       windowed: false,
     },
-    scope_quarters: { rows: sq, types: { category_id: 'VARCHAR', top_repo: 'VARCHAR' }, order: 'seq, scope_type, scope_id', windowed: true },
+    scope_quarters: { rows: sq, types: { category_id: 'VARCHAR', top_repo: 'VARCHAR', qoq_basis_excludes: 'VARCHAR' }, order: 'seq, scope_type, scope_id', windowed: true },
     top_projects: { rows: topProjectRows(sq), order: 'quarter, rank_overall', windowed: true },
     work_composition: { rows: shareRows(sq, 'work'), order: 'quarter, scope_type, scope_id, work_kind', windowed: true },
     company_share: { rows: shareRows(sq, 'company'), order: 'quarter, scope_type, scope_id, rank', windowed: true },
     category_overlap: { rows: OVERLAP.map(([quarter, category_a, category_b, people]) => ({ quarter, category_a, category_b, people })), order: 'quarter, category_a, category_b', windowed: true },
     category_migration: { rows: MIGRATION.map(([quarter, from_category, to_category, people]) => ({ quarter, from_category, to_category, people })), order: 'quarter, from_category, to_category', windowed: true },
-    activity: {
-      rows: ACTIVITY.map(([person, repo, quarter, credit, commits, weeks]) => ({ person, repo, category_id: REPOS.find((r) => r[0] === repo)![1], quarter, credit, commits, weeks })),
-      order: 'quarter, category_id, repo, person',
+    change_people: {
+      rows: changePeopleRows(),
+      types: { other_category: 'VARCHAR', repo: 'VARCHAR', people: 'INTEGER', people_prev: 'INTEGER' },
+      order: 'quarter, scope_type, scope_id, other_category NULLS FIRST, repo NULLS FIRST',
+      windowed: true,
+    },
+    // Threshold 1 is category_overlap / category_migration themselves, as the engine publishes it.
+    category_overlap_thresholds: {
+      rows: [...OVERLAP.map(([quarter, a, b, people]): [string, number, string, string, number] => [quarter, 1, a, b, people]), ...OVERLAP_THRESHOLDS].map(
+        ([quarter, min_commits, category_a, category_b, people]) => ({ quarter, min_commits, category_a, category_b, people }),
+      ),
+      order: 'quarter, min_commits, category_a, category_b',
+      windowed: true,
+    },
+    category_migration_thresholds: {
+      rows: [...MIGRATION.map(([quarter, from, to, people]): [string, number, string, string, number] => [quarter, 1, from, to, people]), ...MIGRATION_THRESHOLDS].map(
+        ([quarter, min_commits, from_category, to_category, people]) => ({ quarter, min_commits, from_category, to_category, people }),
+      ),
+      order: 'quarter, min_commits, from_category, to_category',
       windowed: true,
     },
   };

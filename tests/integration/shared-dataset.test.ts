@@ -14,6 +14,9 @@ import { runIngest, type IngestSummary } from '../../scripts/lib/ingest-run.ts';
 import { publishQuarter } from '../../scripts/lib/publish.ts';
 import { parseCsvTable } from '../../scripts/lib/csv.ts';
 import { Progress } from '../../scripts/lib/progress.ts';
+import { PUBLISHED_DIR_ENV } from '../../src/node/paths.ts';
+import { openPublished } from '../../src/node/published-data.ts';
+import { chordCounts, recountMigration, recountOverlap, type PersonActivity } from '../helpers/threshold-recount.ts';
 
 const SHARED = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const available = existsSync(join(SHARED, 'gitlogs'));
@@ -163,4 +166,33 @@ describe.skipIf(!available)('the real dataset (../shared/data)', () => {
     pc.closeSync();
     pdb.closeSync();
   });
+
+  it('publishes no person-level table, and the chord at each threshold is a recount from person_activity', async () => {
+    const out = join(work, 'published-thresholds');
+    const quarter = '2026-q2';
+    const result = await publishQuarter({
+      quarter, warehouseFile: join(work, 'warehouse', 'warehouse.duckdb'), publishedDir: out,
+      engine: { version: 'test', parser: 'test', classifiers: 'test' }, datasetFingerprint: 'test', today: '2026-01-01',
+    });
+    expect(Object.keys(result.manifest.files)).not.toContain('activity.parquet');
+    const pdb = await DuckDBInstance.create(':memory:');
+    const pc = await pdb.connect();
+    const people = (await q<{ n: number }>('SELECT count(DISTINCT person_id)::INTEGER AS n FROM person_activity'))[0]!.n;
+    for (const [file, f] of Object.entries(result.manifest.files)) {
+      const cols = (await pc.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('${join(out, quarter, file)}'))`)).getRows().map((r) => String(r[0]));
+      for (const col of cols) expect(col, `${file}.${col}`).not.toMatch(/person|^(author|committer|email|login|identity)(_|$)/i);
+      // Nine quarters of every table together hold fewer rows than there are people: none is a row per person.
+      expect(f.rows, file).toBeLessThan(people);
+    }
+    pc.closeSync();
+    pdb.closeSync();
+
+    const activity = await q<PersonActivity>('SELECT person_id::INTEGER AS person, category_id, quarter, credit, commits::INTEGER AS commits FROM person_activity WHERE quarter IS NOT NULL');
+    const quarters = (await q<{ quarter: string }>('SELECT quarter FROM quarters ORDER BY seq')).map((r) => r.quarter);
+    const order = (await q<{ category_id: string }>('SELECT category_id FROM categories ORDER BY sort_order')).map((r) => r.category_id);
+    process.env[PUBLISHED_DIR_ENV] = out;
+    const data = await openPublished(quarter);
+    expect(await chordCounts(data, 'overlap', result.manifest.quarters)).toEqual(recountOverlap(activity, result.manifest.quarters));
+    expect(await chordCounts(data, 'migration', result.manifest.quarters)).toEqual(recountMigration(activity, quarters, order, result.manifest.quarters));
+  }, 120_000);
 });

@@ -1,9 +1,10 @@
 // npm run new-report: a draft for a published quarter (that passes the editor check), a
 // refusal naming the commands to run for a quarter that is not published.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../scripts/lib/new-report/index.ts';
 import { checkContent, formatProblems } from '../../src/node/content-checks/index.ts';
@@ -26,10 +27,14 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A finding's prose with its <Metric>s, code spans and quarter labels taken out: no digit may remain. */
+/**
+ * A finding's prose with its <Metric>s, code spans, quarter labels and the artefact
+ * guard's computed share (which the check reads back) taken out: no digit may remain.
+ */
 const typedFigures = (text: string): string[] =>
   text
     .replace(/<Metric\b[^>]*\/>/g, '')
+    .replace(/\b\d+% of (?:this|the) (?:rise|fall)\b/g, '')
     .replace(/`[^`]*`/g, '')
     .replace(/\bQ[1-4] \d{4}\b/g, '')
     .match(/\d+/g) ?? [];
@@ -76,13 +81,62 @@ describe('new-report on a published quarter', () => {
     expect(findings.find((f) => f.kind === 'new-project')!.text).toMatch(/^`google-ai-edge\/litert` \(Edge & On-Device ML\) is new to the tracked set/);
   });
 
-  it('passes the editor check: every drafted <Metric> resolves', async () => {
+  it('says when one repository is most of a quoted change, and what it weighed when none is', () => {
+    // llm-serving commits 1 600 → 2 080; vllm-project/vllm 960 → 1 248.
+    const swing = findings.find((f) => f.kind === 'mover' && f.text.startsWith('The largest swing in commits'))!;
+    expect(swing.text).toMatch(
+      /to <Metric figure="commits" category="llm-serving" \/> commits\. 60% of this rise is one repository: `vllm-project\/vllm` \(from <Metric figure="commits" repo="vllm-project\/vllm" quarter="2024-q2" \/> to <Metric figure="commits" repo="vllm-project\/vllm" \/> commits\)\.$/,
+    );
+    // The whole set's commits (4 631 → 5 297): vllm is 288 of the 666, under half, so only the editor's
+    // comment says so; its contributors (604 → 689): vllm has 99 → 129 people no other repository has, 30 of 85.
+    const headline = findings.find((f) => f.kind === 'headline')!;
+    expect(headline.text).not.toMatch(/of the rise/);
+    expect(headline.why).toBe(
+      'the quarter in one sentence; largest single repository behind the rise in commits: vllm-project/vllm, 43%; largest single repository behind the rise in contributors: vllm-project/vllm, 35%',
+    );
+    // Serving's contributors (200 → 260) from change_people: 33 of the 60 are people serving has only through vllm.
+    const serving = findings.find((f) => f.kind === 'mover' && f.text.startsWith('LLM Serving & Inference gained contributors'))!;
+    expect(serving.text).toMatch(
+      /on Q2 2024\. 55% of this rise is one repository: `vllm-project\/vllm` \(from <Metric figure="contributors" repo="vllm-project\/vllm" quarter="2024-q2" \/> to <Metric figure="contributors" repo="vllm-project\/vllm" \/> contributors; the share counts people active in it and nowhere else in the category\)\.$/,
+    );
+    // Overlaps of one or two people: every repository's cell is under 3, unpublished, so no repository is named.
+    for (const overlap of findings.filter((f) => f.kind === 'overlap')) {
+      expect(overlap.text).not.toMatch(/of this (rise|fall)/);
+      expect(overlap.why).not.toMatch(/largest single repository/);
+    }
+  });
+
+  it('passes the editor check: every drafted <Metric> resolves, and the guard has nothing to add', async () => {
     const r = await checkContent({ contentDir: content, includeDrafts: true });
     expect(r.problems, formatProblems(r.problems)).toEqual([]);
+    expect(r.warnings, formatProblems(r.warnings)).toEqual([]);
   });
 
   it('never overwrites an article without --force', async () => {
     await expect(newReport({ quarter: '2024-q3', publishedDir: published, contentDir: content })).rejects.toThrow(/already exists: edit it, or run again with --force/);
+  });
+});
+
+describe('new-report on a folder published before change_people', () => {
+  it('drafts, explains commits, and splits no people (a withdrawn person-level table left behind is not read)', async () => {
+    const root = join(dir, 'older');
+    cpSync(join(published, '2024-q3'), join(root, '2024-q3'), { recursive: true });
+    rmSync(join(root, '2024-q3', 'change_people.parquet'));
+    // The old activity table's shape, with rows that would name vllm as most of serving's new people if read.
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    await conn.run(
+      `COPY (SELECT range::INTEGER AS person, 'vllm-project/vllm' AS repo, 'llm-serving' AS category_id, CASE WHEN range < 200 THEN '2024-q2' ELSE '2024-q3' END AS quarter,
+        1.0 AS credit, 1 AS commits, 1 AS weeks FROM range(460)) TO '${join(root, '2024-q3', 'activity.parquet')}' (FORMAT parquet)`,
+    );
+    conn.closeSync();
+    db.closeSync();
+    const r = await newReport({ quarter: '2024-q3', publishedDir: root, contentDir: join(dir, 'older-content'), today: '2024-10-20' });
+    expect(r.findings.find((f) => f.text.startsWith('The largest swing in commits'))!.text).toMatch(/60% of this rise is one repository: `vllm-project\/vllm`/);
+    for (const f of r.findings.filter((x) => x.changes?.some((c) => c.figure === 'contributors' || c.figure === 'overlap'))) {
+      expect(f.text, f.text).not.toMatch(/of (this|the) (rise|fall) in contributors|of this (rise|fall) is one repository.*only through it|nowhere else/);
+      expect(f.why, f.why).not.toMatch(/repository behind the (rise|fall) in (contributors|overlap)/);
+    }
   });
 });
 

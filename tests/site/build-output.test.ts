@@ -118,7 +118,7 @@ describe('methodology', () => {
 
   // The definitions of the design notes (§2), which data/README.md refers to by name.
   const designTerms = [
-    'Quarter', 'Commit', 'Dates', 'Duplicates', 'Contributors', 'Identity merging', 'Bots', 'AI agents', 'Active',
+    'Quarter', 'Commit', 'Dates', 'Provenance', 'Contributors', 'Identity merging', 'Bots', 'AI agents', 'Active',
     'New, retained, reactivated, churned', 'Churn rate and retention', 'Active weeks', 'Quarter-over-quarter change',
     'Overlap', 'Migration', 'Test vs implementation', 'Company share', 'Concentration',
   ];

@@ -31,7 +31,7 @@ function publishedWithRestatement(dir: string): string {
   const manifest = JSON.parse(readFileSync(join(q, 'manifest.json'), 'utf8')) as { restated?: string[] };
   manifest.restated = [RESTATED.date];
   writeFileSync(join(q, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  mkdirSync(join(q, 'restatements'));
+  mkdirSync(join(q, 'restatements'), { recursive: true });
   writeFileSync(
     join(q, 'restatements', `${RESTATED.date}.md`),
     `# Restatement of ${RESTATED.quarter}\n\nPublished 2026-11-23; dataset 7455afbc1e6e → 8a1b2c3d4e5f; engine 0.1.0 → 0.1.1.\n\nFiles changed: scope_quarters.parquet\n\n| scope | quarter | figure | before | after |\n|---|---|---|---:|---:|\n| category:llm-serving | 2024-q3 | contributors | 602 | 604 (+0.3%) |\n`,

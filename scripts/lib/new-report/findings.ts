@@ -2,7 +2,9 @@
 // published figures, each written as a sentence whose every figure is a <Metric>, so
 // the sentence stays true to the published data whatever the editor keeps. Pure: the
 // rows come from load.ts.
+import type { QuotedChange } from '../../../src/lib/explain-inputs.ts';
 import { quarterLabel } from '../../../src/lib/quarters.ts';
+import { explainFindings } from './explain.ts';
 import type { FindingsInput, ScopeFigures } from './load.ts';
 
 export type SectionId = 'signal' | 'snapshot' | 'projects' | 'moving' | 'quiet' | 'talent';
@@ -14,6 +16,8 @@ export interface Finding {
   text: string;
   /** Why it was picked, for the editor (an MDX comment, never rendered). */
   why: string;
+  /** The changes it quotes, which the artefact guard explains (explain.ts). */
+  changes?: QuotedChange[];
 }
 
 /** Below this many people a category's rates and changes are noise, not findings. */
@@ -65,6 +69,7 @@ function headline(ctx: Ctx): Finding[] {
       kind: 'headline',
       text: `The tracked repositories took ${metric('commits')} commits${change('commits')} from ${metric('contributors')} contributors${change('contributors')}, ${metric('new_contributors')} of them new to the tracked set.`,
       why: 'the quarter in one sentence',
+      ...(ctx.input.partial ? {} : { changes: [{ figure: 'commits' }, { figure: 'contributors' }] }),
     },
   ];
 }
@@ -105,6 +110,7 @@ function movers(ctx: Ctx): Finding[] {
       kind: 'mover',
       text: `${ctx.name(s.scope_id)} gained contributors ${out.length === 0 ? 'fastest' : 'next fastest'}: ${metric('contributors', { category: s.scope_id })}, ${metric('contributors_qoq', { category: s.scope_id })} on ${ctx.prevLabel}.`,
       why: 'largest rises in contributors',
+      changes: [{ figure: 'contributors', category: s.scope_id }],
     });
   }
   const down = byChange.filter((r) => r.contributors_qoq! < 0).at(-1);
@@ -114,6 +120,7 @@ function movers(ctx: Ctx): Finding[] {
       kind: 'mover',
       text: `${ctx.name(down.scope_id)} lost the most contributors: ${metric('contributors', { category: down.scope_id })}, ${metric('contributors_qoq', { category: down.scope_id })} on ${ctx.prevLabel}.`,
       why: 'largest fall in contributors',
+      changes: [{ figure: 'contributors', category: down.scope_id }],
     });
   }
   const commits = categoryRows(ctx)
@@ -125,6 +132,7 @@ function movers(ctx: Ctx): Finding[] {
       kind: 'mover',
       text: `The largest swing in commits was in ${ctx.name(commits.scope_id)}: ${metric('commits_qoq', { category: commits.scope_id })}, to ${metric('commits', { category: commits.scope_id })} commits.`,
       why: 'largest change in commits, either way',
+      changes: [{ figure: 'commits', category: commits.scope_id }],
     });
   }
   return out;
@@ -142,6 +150,10 @@ function opposite(ctx: Ctx): Finding[] {
       kind: 'opposite',
       text: `${ctx.name(s.scope_id)} moved in two directions: contributors ${metric('contributors_qoq', { category: s.scope_id })}, commits ${metric('commits_qoq', { category: s.scope_id })}.`,
       why: s.contributors_qoq! > 0 ? 'more people, fewer commits' : 'fewer people, more commits',
+      changes: [
+        { figure: 'contributors', category: s.scope_id },
+        { figure: 'commits', category: s.scope_id },
+      ],
     }));
 }
 
@@ -202,6 +214,7 @@ function concentration(ctx: Ctx): Finding[] {
       kind: 'concentration-change',
       text: `${ctx.name(changed.s.scope_id)} became ${more ? 'more' : 'less'} concentrated: its largest project, ${metric('top_repo', { category: changed.s.scope_id })}, has ${metric('top_repo_share', { category: changed.s.scope_id })} of its commits (${metric('top_repo_share', { category: changed.s.scope_id, delta: 'change' })}).`,
       why: "largest change in the largest project's share of a category's commits",
+      changes: [{ figure: 'top_repo_share', category: changed.s.scope_id }],
     });
   }
   return out;
@@ -225,9 +238,10 @@ function overlapChanges(ctx: Ctx): Finding[] {
     `${ctx.name(o.a)} and ${ctx.name(o.b)} share ${more} people than in ${ctx.prevLabel}: ${metric('overlap', { category: o.a, other: o.b })} ${o.now === 1 ? 'was' : 'were'} active in both, against ${metric('overlap', { category: o.a, other: o.b, quarter: ctx.input.prev })}`;
   const out: Finding[] = [];
   const up = changes[0]!;
-  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up, 'more')}, the largest rise in overlap of any two categories.`, why: 'largest rise in people active in both categories' });
+  const quoted = (o: { a: string; b: string }): QuotedChange[] => [{ figure: 'overlap', category: o.a, other: o.b }];
+  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up, 'more')}, the largest rise in overlap of any two categories.`, why: 'largest rise in people active in both categories', changes: quoted(up) });
   const down = changes.at(-1)!;
-  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down, 'fewer')}, the largest fall in overlap.`, why: 'largest fall in people active in both categories' });
+  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down, 'fewer')}, the largest fall in overlap.`, why: 'largest fall in people active in both categories', changes: quoted(down) });
   return out;
 }
 
@@ -250,5 +264,6 @@ function netMigration(ctx: Ctx): Finding[] {
 
 export function draftFindings(input: FindingsInput): Finding[] {
   const ctx = context(input);
-  return [...headline(ctx), ...agentShare(ctx), ...movers(ctx), ...opposite(ctx), ...newProjects(ctx), ...churn(ctx), ...concentration(ctx), ...overlapChanges(ctx), ...netMigration(ctx)];
+  const drafted = [...headline(ctx), ...agentShare(ctx), ...movers(ctx), ...opposite(ctx), ...newProjects(ctx), ...churn(ctx), ...concentration(ctx), ...overlapChanges(ctx), ...netMigration(ctx)];
+  return input.explain ? explainFindings(drafted, input.explain, metric) : drafted;
 }

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { ChangeData } from '../../../src/lib/explain-inputs.ts';
 import { prevQuarter } from '../../../src/lib/quarters.ts';
+import { loadChangeData } from '../../../src/node/content-checks/change-data.ts';
 import { sqlString } from '../staging.ts';
 
 export interface ScopeFigures {
@@ -36,6 +38,8 @@ export interface FindingsInput {
   newRepos: { repo: string; category_id: string; contributors: number; commits: number }[];
   overlap: { quarter: string; a: string; b: string; people: number }[];
   migration: { from: string; to: string; people: number }[];
+  /** What explains the quarter's changes (the artefact guard); none for a partial quarter. */
+  explain?: ChangeData;
 }
 
 export interface FolderManifest {
@@ -88,7 +92,9 @@ export async function loadFindingsInput(folder: string, manifest: FolderManifest
       `SELECT from_category AS "from", to_category AS "to", people FROM read_parquet(${file('category_migration')})
        WHERE quarter = ${sqlString(q)} ORDER BY "from", "to"`,
     );
-    return { quarter: q, prev, partial: manifest.partial, categories, scopes, newRepos, overlap, migration };
+    // A partial quarter quotes no change, so there is nothing to explain.
+    const explain = manifest.partial ? undefined : await loadChangeData(folder, q);
+    return { quarter: q, prev, partial: manifest.partial, categories, scopes, newRepos, overlap, migration, ...(explain ? { explain } : {}) };
   } finally {
     conn.closeSync();
     instance.closeSync();

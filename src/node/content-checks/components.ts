@@ -36,7 +36,7 @@ function lit(c: ComponentUse, name: string): Literal {
 }
 
 /** The component as written (its literal attributes), so the editor recognises it. */
-function tag(c: ComponentUse): string {
+export function tag(c: ComponentUse): string {
   const shown = [...c.attrs].map(([k, v]) => (v.kind === 'literal' ? (v.value === true ? k : `${k}=${JSON.stringify(v.value)}`) : `${k}={${v.code}}`));
   return `<${c.name}${shown.length ? ` ${shown.join(' ')}` : ''}>`;
 }

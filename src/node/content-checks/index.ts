@@ -1,11 +1,14 @@
 // The editor check: every article and predictions file, every problem at once, each with
 // file, line and a hint. `npm run check` runs it from the command line; the build runs it
 // before rendering (src/node/content-checks-integration.ts) and stops on any problem.
+// Warnings (the artefact guard: a quoted change that one repository or a tracking
+// artefact mostly explains) are listed apart and never stop anything.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isQuarter } from '../../lib/quarters.ts';
 import { repoRelative, repoRoot } from '../paths.ts';
 import { predictionQuarters } from '../predictions.ts';
+import { checkArtefacts } from './artefacts.ts';
 import { checkComponents } from './components.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { parseArticle } from './mdx.ts';
@@ -23,7 +26,10 @@ export interface CheckOptions {
 }
 
 export interface CheckResult {
+  /** Errors: the build stops on any. */
   problems: Problem[];
+  /** Worth a look before publishing; never stop a build. */
+  warnings: Problem[];
   articles: { quarter: string; status: string; checked: boolean }[];
   predictionFiles: number;
 }
@@ -35,6 +41,7 @@ function files(dir: string, ext: string): string[] {
 export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult> {
   const contentDir = opts.contentDir ?? join(repoRoot(), 'content');
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const articles: CheckResult['articles'] = [];
   const reportsDir = join(contentDir, 'reports');
   const predicted = predictionQuarters(join(contentDir, 'predictions'));
@@ -46,7 +53,8 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
       problems.push({ file, message: `an article's file is named after its quarter, not "${name}"`, hint: 'rename it like 2026-q3.mdx (the URL is the file name)' });
       continue;
     }
-    const parsed = await parseArticle(path, readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const parsed = await parseArticle(path, text);
     if (parsed.syntaxError) {
       problems.push({ file, ...(parsed.syntaxError.line ? { line: parsed.syntaxError.line } : {}), message: parsed.syntaxError.message, hint: 'components are written <Name attr="value" />; braces {…} start a JavaScript expression (write \\{ for a literal brace)' });
       articles.push({ quarter: fileQuarter, status: String(parsed.frontmatter.status ?? '?'), checked: false });
@@ -57,9 +65,11 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     const status = fm.fm?.status ?? String(parsed.frontmatter.status ?? '?');
     const checked = status === 'published' || opts.includeDrafts === true;
     articles.push({ quarter: fileQuarter, status, checked });
-    if (status === 'published') problems.push(...checkPlaceholders(file, readFileSync(path, 'utf8')));
+    if (status === 'published') problems.push(...checkPlaceholders(file, text));
     if (!checked) continue;
-    problems.push(...(await checkComponents({ file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted }, parsed)));
+    const ctx = { file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted };
+    problems.push(...(await checkComponents(ctx, parsed)));
+    if (fm.dataReady) warnings.push(...(await checkArtefacts(ctx, parsed, text)));
   }
   const predictionsDir = join(contentDir, 'predictions');
   const yamls = files(predictionsDir, '.yaml');
@@ -72,5 +82,5 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     }
     problems.push(...(await checkPredictionFile(repoRelative(path), made, readFileSync(path, 'utf8'))));
   }
-  return { problems, articles, predictionFiles: yamls.length };
+  return { problems, warnings, articles, predictionFiles: yamls.length };
 }

@@ -44,7 +44,9 @@ function contrast(a: string, b: string): number {
 }
 // OKLab (Björn Ottosson): distances approximate perceived colour difference.
 function oklab(hex: string): [number, number, number] {
-  const [r, g, b] = linearRgb(hex);
+  return oklabOfLinear(linearRgb(hex));
+}
+function oklabOfLinear([r, g, b]: [number, number, number]): [number, number, number] {
   const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
   const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
   const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
@@ -53,6 +55,25 @@ function oklab(hex: string): [number, number, number] {
     1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
     0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
   ];
+}
+
+// Colour-vision deficiency: Machado, Oliveira & Fernandes (2009), full severity, as
+// matrices on linear RGB (the simulation colour-blindness tools commonly apply).
+const DICHROMACY = {
+  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+} as const;
+function simulate(rgb: [number, number, number], m: readonly (readonly number[])[]): [number, number, number] {
+  return m.map((row) => Math.min(1, Math.max(0, row[0]! * rgb[0] + row[1]! * rgb[1] + row[2]! * rgb[2]))) as [number, number, number];
+}
+/** Smallest pairwise distance, each OKLab axis (L, a, b) scaled by `weights`. */
+function smallestDistance(labs: readonly [number, number, number][], weights: readonly number[] = [1, 1, 1]): number {
+  let smallest = Infinity;
+  for (let i = 0; i < labs.length; i++) {
+    for (let j = i + 1; j < labs.length; j++) smallest = Math.min(smallest, Math.hypot(...labs[i]!.map((v, k) => (v - labs[j]![k]!) * weights[k]!)));
+  }
+  return smallest;
 }
 
 describe('the real registry', () => {
@@ -85,6 +106,17 @@ describe('the real registry', () => {
       }
     }
     expect(smallest).toBeGreaterThan(0.12);
+  });
+
+  // Thin ribbons at partial opacity show hue better than lightness: two shades of one hue
+  // (a light and a dark green) read as the same category there.
+  it('gives every category its own hue, not a shade of another', () => {
+    expect(smallestDistance(registry.categories.map((c) => oklab(c.colour)), [0.5, 1, 1])).toBeGreaterThan(0.12);
+  });
+
+  it.each(Object.keys(DICHROMACY) as (keyof typeof DICHROMACY)[])('keeps the colours apart under simulated %s', (kind) => {
+    const labs = registry.categories.map((c) => oklabOfLinear(simulate(linearRgb(c.colour), DICHROMACY[kind])));
+    expect(smallestDistance(labs)).toBeGreaterThan(0.065);
   });
 
   // Needs ../shared/data (developer machines and CI), not a user's clone.

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeMetrics, METRICS_SQL_DIR } from '../../../scripts/lib/metrics.ts';
 import { PUBLISH_SQL_DIR, TRAILING_QUARTERS } from '../../../scripts/lib/publish.ts';
@@ -98,6 +98,17 @@ describe('published data holds no person', () => {
     expect(Object.keys(threeTimes)).toContain('category_migration_thresholds');
     expect(Object.keys(threeTimes)).not.toContain('activity');
     expect(threeTimes.category_overlap_thresholds!.rows).toBeGreaterThan(0);
+  });
+
+  it("publishes the artefact guard's people as counts too (change_people), overlap cells included", async () => {
+    expect(threeTimes.change_people!.rows).toBeGreaterThan(0);
+    // Three copies put the fixture's overlaps (one person a cell) above the small-cell limit, so the check below sees them.
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const [{ n }] = (await all<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM read_parquet('${join(root, 'x3', QUARTER, 'change_people.parquet')}') WHERE other_category IS NOT NULL`)) as [{ n: number }];
+    conn.closeSync();
+    db.closeSync();
+    expect(n).toBeGreaterThan(0);
   });
 
   it('has no column that names a person', () => {

@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { GitlogParser } from '../../../scripts/lib/gitlog-parser.ts';
 import { isAgent } from '../../../scripts/lib/agents.ts';
-import { isBot } from '../../../scripts/lib/bots.ts';
+import { isBot, isTeam } from '../../../scripts/lib/bots.ts';
+import { parseCsvTable } from '../../../scripts/lib/csv.ts';
 import { ROOT } from './dist.ts';
 
 export const WAREHOUSE = join(ROOT, 'data/warehouse/warehouse.duckdb');
@@ -41,11 +42,11 @@ export async function contributorNames(): Promise<Set<string> | string> {
   const conn = await db.connect();
   try {
     const rows = (
-      await conn.runAndReadAll(`SELECT DISTINCT name FROM identities WHERE NOT is_bot AND NOT is_agent AND name IS NOT NULL`)
+      await conn.runAndReadAll(`SELECT DISTINCT name FROM identities WHERE NOT is_bot AND NOT is_agent AND NOT coalesce(is_team, false) AND name IS NOT NULL`)
     ).getRowObjectsJS() as { name: string }[];
     const names = new Set<string>();
     for (const { name } of rows) addName(names, name);
-    return names;
+    return withoutProjectNames(names);
   } finally {
     conn.closeSync();
     db.closeSync();
@@ -53,6 +54,19 @@ export async function contributorNames(): Promise<Set<string> | string> {
 }
 
 export const SHARED_GITLOGS = join(ROOT, '../shared/data/gitlogs');
+
+/**
+ * A tracked repository's owner and name are the project's public identifier (kohya-ss/sd-scripts),
+ * which the report must name, even when the owner is a personal account whose login reads like
+ * a name: they are not a contributor named as such.
+ */
+function withoutProjectNames(names: Set<string>): Set<string> {
+  const csv = readFileSync(join(ROOT, 'data/tracked-repos.csv'), 'utf8');
+  for (const { values } of parseCsvTable(csv, 'tracked-repos.csv').rows) {
+    for (const part of values.repo!.split('/')) names.delete(normalise(part));
+  }
+  return names;
+}
 
 function addName(names: Set<string>, name: string): void {
   const n = normalise(name);
@@ -70,14 +84,14 @@ function namesFromGitlogs(): Set<string> {
       file: f,
       onCommit: (c) => {
         for (const p of [c.author, c.authorMailmapped, ...c.coAuthors]) {
-          if (!isBot(p.name, p.email) && !isAgent(p.name, p.email)) addName(names, p.name);
+          if (!isBot(p.name, p.email) && !isAgent(p.name, p.email) && !isTeam(p.name, p.email)) addName(names, p.name);
         }
       },
     });
     parser.push(gunzipSync(readFileSync(join(SHARED_GITLOGS, f))));
     parser.end();
   }
-  return names;
+  return withoutProjectNames(names);
 }
 
 /** Names that occur as whole-word runs of 2–4 words in the text. */
