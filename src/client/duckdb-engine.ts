@@ -13,6 +13,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { ArrowTableLike, Engine } from './query-runner.ts';
+import { originGuardedWorkerSource } from './worker-origin-guard.ts';
 
 /** Run right after connecting: 0.9.1 would otherwise fetch known extensions (json, httpfs …) from extensions.duckdb.org. */
 export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions=false', 'SET autoload_known_extensions=false'] as const;
@@ -36,7 +37,10 @@ export async function createEngine(): Promise<Engine> {
   };
   const bundle = await selectBundle(bundles);
   if (!bundle.mainWorker) throw new Error('DuckDB-WASM: the selected bundle has no worker');
-  const worker = new Worker(bundle.mainWorker);
+  // Started through a wrapper that keeps every request of the engine on this site.
+  const wrapper = URL.createObjectURL(new Blob([originGuardedWorkerSource(location.origin, bundle.mainWorker)], { type: 'text/javascript' }));
+  const worker = new Worker(wrapper);
+  URL.revokeObjectURL(wrapper);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);

@@ -19,6 +19,18 @@ export interface CspInput {
   formOrigins: readonly string[];
 }
 
+/**
+ * The policy as a <meta http-equiv> can carry it, for hosts that ignore _headers (GitHub
+ * Pages): frame-ancestors, report-uri and sandbox are ignored in a meta tag, so they stay
+ * in _headers only.
+ */
+export function metaContentSecurityPolicy(input: CspInput): string {
+  return contentSecurityPolicy(input)
+    .split('; ')
+    .filter((d) => !/^(frame-ancestors|report-uri|sandbox)\b/.test(d))
+    .join('; ');
+}
+
 export function contentSecurityPolicy(input: CspInput): string {
   return [
     "default-src 'self'",
@@ -50,6 +62,30 @@ function htmlFiles(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
+}
+
+/** An inline script found in the build: the page and its first characters. */
+export interface InlineScript {
+  page: string;
+  code: string;
+}
+
+/**
+ * Inline scripts of the build. Every script of the site is a bundled module (src/client/),
+ * so an inline one can only come from content (a <script> written in an article): the
+ * build refuses it rather than adding its hash to the policy, which would let it run.
+ */
+export function inlineScripts(dir: string): InlineScript[] {
+  const out: InlineScript[] = [];
+  for (const file of htmlFiles(dir)) {
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const attrs = m[1] ?? '';
+      if (/\ssrc=/.test(attrs) || /type="application\/(ld\+)?json"/.test(attrs)) continue;
+      out.push({ page: relative(dir, file).split(sep).join('/'), code: (m[2] ?? '').trim().slice(0, 60) });
+    }
+  }
+  return out;
 }
 
 /** What the built pages need from the policy: inline script hashes and form targets. */
@@ -90,8 +126,22 @@ export function securityHeaders(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        const inline = inlineScripts(out);
+        if (inline.length > 0) {
+          throw new Error(
+            `inline <script> in the build, which the Content-Security-Policy forbids:\n${inline.map((s) => `  ${s.page}: <script>${s.code}…`).join('\n')}\n  Scripts belong in src/client/ as modules; an article (content/reports/*.mdx) may not contain one.`,
+          );
+        }
         const input = scanBuild(out);
         writeFileSync(join(out, '_headers'), headersFile(input));
+        // The same policy in every page, for hosts that ignore _headers.
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy(input).replaceAll('"', '&quot;')}">`;
+        for (const file of htmlFiles(out)) {
+          const html = readFileSync(file, 'utf8');
+          // Right after <meta charset>: before anything the policy governs.
+          const withMeta = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1${meta}`);
+          if (withMeta !== html) writeFileSync(file, withMeta);
+        }
         const where = relative(process.cwd(), join(out, '_headers')).split(sep).join('/');
         logger.info(`wrote ${where} (${input.scriptHashes.length} inline script hash${input.scriptHashes.length === 1 ? '' : 'es'})`);
       },

@@ -30,3 +30,34 @@ describe('_headers', () => {
     expect(text).toMatch(/^\/_astro\/\*\.wasm\n {2}Content-Type: application\/wasm$/m);
   });
 });
+
+describe('the policy on hosts that ignore _headers, and scripts in content', () => {
+  it('puts the policy a <meta> can carry in every page (no frame-ancestors)', async () => {
+    const { metaContentSecurityPolicy } = await import('../../../src/node/headers.ts');
+    const meta = metaContentSecurityPolicy({ scriptHashes: [], formOrigins: [] });
+    expect(meta).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(meta).toContain("connect-src 'self'");
+    expect(meta).not.toContain('frame-ancestors');
+  });
+
+  it('finds an inline script in the build, which the build refuses', async () => {
+    const { inlineScripts } = await import('../../../src/node/headers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'ds-inline-'));
+    try {
+      mkdirSync(join(dir, 'reports'));
+      writeFileSync(join(dir, 'reports', 'index.html'), '<script type="module" src="/_astro/x.js"></script><p>hi</p><script>alert(1)</script>');
+      writeFileSync(join(dir, 'index.html'), '<script type="application/ld+json">{}</script>');
+      expect(inlineScripts(dir)).toEqual([{ page: 'reports/index.html', code: 'alert(1)' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the editor check names the line of a <script> in an article, and leaves code blocks alone', async () => {
+    const { checkScripts } = await import('../../../src/node/content-checks/scripts.ts');
+    const text = 'Intro\n\n```html\n<script>shown()</script>\n```\n\nSee `<script>` tags.\n<script>steal()</script>\n';
+    expect(checkScripts('content/reports/2026-q2.mdx', text)).toEqual([
+      expect.objectContaining({ file: 'content/reports/2026-q2.mdx', line: 8, message: 'an article may not contain a <script>' }),
+    ]);
+  });
+});
