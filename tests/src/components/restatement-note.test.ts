@@ -14,5 +14,8 @@ describe('<RestatementNote>', () => {
     expect(html).toMatch(/<strong>Figures restated on <time datetime="2025-01-15">15 January 2025<\/time>:<\/strong>/);
     expect(html).toContain('<a href="/reports/2024-q3/restatements/2025-01-15/">What changed</a>');
     expect(html).toContain('<a href="/reports/2024-q3/restatements/2024-11-02/">2 November 2024</a>');
+    // Punctuation sits against the words, with no stray space before it.
+    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('What changed (earlier: 2 November 2024).');
   });
 });
