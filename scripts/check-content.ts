@@ -1,6 +1,7 @@
 // npm run check: every article and predictions file against the schema and the published
 // data, all problems at once (file:line, what, hint). Exit code 1 when there is any.
-// Warnings (the artefact guard) are printed too but leave the exit code 0.
+// Warnings (the artefact guard) are printed too but leave the exit code 0. Every claim
+// (<Rank>, <Compare>, <Only>, <Threshold>) is listed first with its verdict.
 // The build runs the same checks (src/node/content-checks-integration.ts).
 import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
@@ -14,9 +15,10 @@ runCli(async () => {
     },
   });
   registerRawImports();
-  const { checkContent, formatProblems } = await import('../src/node/content-checks/index.ts');
+  const { checkContent, formatClaims, formatProblems } = await import('../src/node/content-checks/index.ts');
   const result = await checkContent({ includeDrafts: !values['skip-drafts'], ...(values.content ? { contentDir: values.content } : {}) });
   const articles = result.articles.map((a) => `${a.quarter} (${a.status}${a.checked ? '' : ', frontmatter only'})`).join(', ') || 'none';
+  if (result.claims.length > 0) process.stdout.write(`${formatClaims(result.claims)}\n\n`);
   if (result.warnings.length > 0) process.stderr.write(`${formatProblems(result.warnings)}\n\n`);
   if (result.problems.length > 0) {
     process.stderr.write(`${formatProblems(result.problems)}\n`);

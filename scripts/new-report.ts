@@ -2,21 +2,39 @@
 // A draft article for a published quarter: frontmatter, the section skeleton with the
 // standard components, and drafted findings (each a sentence of <Metric>s) to keep or cut.
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
+import { answerHelp, parseCommandLine } from './lib/cli-args.ts';
 import { newReport } from './lib/new-report/index.ts';
 import { UserError } from './lib/types.ts';
 
+const USAGE = `Usage: npm run new-report -- <yyyy-qN> [options]
+
+Drafts content/reports/<quarter>.mdx for a published quarter: frontmatter (status draft),
+the standard sections and components, and drafted findings to keep, rewrite or cut; and
+an empty content/predictions/<quarter>.yaml. It never overwrites an article without --force.
+
+Options:
+  --force             replace an existing article (its edits are lost)
+  --published <dir>   the published quarters (default data/published)
+  --content <dir>     the content folder (default content)
+  --today <date>      the date the draft is written (YYYY-MM-DD; default today)
+  -h, --help          print this help
+`;
+
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      force: { type: 'boolean', default: false },
-      published: { type: 'string', default: process.env.DEEP_SIGNAL_PUBLISHED_DIR || 'data/published' },
-      content: { type: 'string', default: 'content' },
-      today: { type: 'string' },
+  answerHelp(USAGE);
+  const { values, positionals } = parseCommandLine(
+    {
+      allowPositionals: true,
+      options: {
+        force: { type: 'boolean', default: false },
+        published: { type: 'string', default: process.env.DEEP_SIGNAL_PUBLISHED_DIR || 'data/published' },
+        content: { type: 'string', default: 'content' },
+        today: { type: 'string' },
+      },
     },
-  });
+    'npm run new-report -- --help',
+  );
   const quarter = positionals[0];
   if (!quarter || positionals.length > 1) throw new UserError('which quarter? e.g. npm run new-report -- 2026-q3');
   const r = await newReport({

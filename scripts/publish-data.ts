@@ -1,23 +1,48 @@
 // npm run publish-data -- 2024-q3 [--force --why "<why the figures change>" | --why <file.md>]
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runCli } from './lib/cli-errors.ts';
+import { UserError } from './lib/types.ts';
+import { answerHelp, parseCommandLine } from './lib/cli-args.ts';
 import { publishQuarter } from './lib/publish.ts';
-import { engineInfo, datasetFingerprint } from './lib/engine-info.ts';
+import { engineInfo } from './lib/engine-info.ts';
+import { currentBuild } from './lib/warehouse-status.ts';
+
+const USAGE = `Usage: npm run publish-data -- <yyyy-qN>... [options]
+
+Publishes quarters from the warehouse: data/published/<quarter>/ holds the Parquet of the
+quarter and the eight before it, and manifest.json. The warehouse must be current (built
+by \`npm run ingest\` from the registry, curated lists and code as they are now).
+A published quarter is frozen: publishing it again shows what would change, and refuses.
+
+Options:
+  --force             restate a published quarter (writes restatements/<date>.md)
+  --why <text|file>   why the figures change, in words; required by --force when they do
+  --warehouse <dir>   the warehouse to read (default data/warehouse)
+  --out <dir>         where quarters are published (default data/published)
+  -h, --help          print this help
+`;
 
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      force: { type: 'boolean', default: false },
-      why: { type: 'string' },
-      warehouse: { type: 'string', default: 'data/warehouse' },
-      out: { type: 'string', default: 'data/published' },
+  answerHelp(USAGE);
+  const { values, positionals } = parseCommandLine(
+    {
+      allowPositionals: true,
+      options: {
+        force: { type: 'boolean', default: false },
+        why: { type: 'string' },
+        warehouse: { type: 'string', default: 'data/warehouse' },
+        out: { type: 'string', default: 'data/published' },
+      },
     },
-  });
-  if (positionals.length === 0) throw new Error('which quarter? e.g. npm run publish-data -- 2024-q3');
+    'npm run publish-data -- --help',
+  );
+  if (positionals.length === 0) throw new UserError('which quarter? e.g. npm run publish-data -- 2024-q3');
   const warehouseDir = resolve(values.warehouse!);
+  // Refused before anything is written: figures from an outdated warehouse would be
+  // published under a fingerprint and engine version they do not have. The
+  // fingerprint is that of the histories the build read, not of what is staged now.
+  const build = await currentBuild(warehouseDir);
   // The reason may be long and shared by several quarters: a file holds it as well as the flag.
   const why = values.why !== undefined && existsSync(values.why) ? readFileSync(values.why, 'utf8') : values.why;
   for (const quarter of positionals) {
@@ -27,7 +52,7 @@ runCli(async () => {
       warehouseFile: resolve(warehouseDir, 'warehouse.duckdb'),
       publishedDir: resolve(values.out!),
       engine: engineInfo(),
-      datasetFingerprint: datasetFingerprint(warehouseDir),
+      datasetFingerprint: build.datasetFingerprint,
       force: values.force,
       why,
       // Fault injection for the crash tests: kill this process at one step of the swap.

@@ -36,6 +36,39 @@ export function commitTime(authorDate: string, committerDate: string, nowMs: num
   return { ms, flag };
 }
 
+/** Why a date cannot be used as written, in a few words. */
+function dateProblem(role: 'author' | 'committer', text: string): string {
+  const ms = parseIsoDate(text);
+  if (Number.isNaN(ms)) return `${role} date ${JSON.stringify(text)} is not a date`;
+  return `${role} date ${text} is before 2005-04-01 (git's first release)`;
+}
+
+/**
+ * The warning for a commit whose dates are not taken as written (null when they are),
+ * so that no replaced or dropped date goes unmentioned. The flag alone stays in the
+ * data, where nobody reading the ingest's output sees it.
+ */
+export function dateWarning(authorDate: string, committerDate: string, time: CommitTime): string | null {
+  switch (time.flag) {
+    case null:
+      return null;
+    case 'future_date':
+      return `date in the future: author ${authorDate || '(empty)'}, committer ${committerDate || '(empty)'}; left out of quarterly figures`;
+    case 'bogus_date': {
+      // Two real dates before git existed keep their short wording.
+      if (!Number.isNaN(parseIsoDate(authorDate)) && !Number.isNaN(parseIsoDate(committerDate))) {
+        return `no usable date (before 2005-04-01): author ${authorDate}, committer ${committerDate}; left out of quarterly figures`;
+      }
+      const committer = Number.isNaN(parseIsoDate(committerDate)) || parseIsoDate(committerDate) < GIT_EPOCH_MS ? dateProblem('committer', committerDate) : `committer date ${committerDate}`;
+      return `no usable date: ${dateProblem('author', authorDate)}, ${committer}; left out of quarterly figures`;
+    }
+    case 'author_before_2005':
+      return `${dateProblem('author', authorDate)}; the committer date ${committerDate} is used instead`;
+    case 'author_after_committer':
+      return `author date ${authorDate} is more than 30 days after the committer date; the committer date ${committerDate} is used instead`;
+  }
+}
+
 /** `YYYY-MM-DD HH:MM:SS` in UTC, the literal DuckDB reads as TIMESTAMP. */
 export function toSqlTimestamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');

@@ -2,7 +2,7 @@
 // curated lists are hand-edited, so every record keeps the line it started on
 // and every problem is reported as file:line.
 
-import { InputError } from './types.ts';
+import { InputError, throwCollected } from './types.ts';
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted field may span lines). */
@@ -24,9 +24,21 @@ export interface CsvTable {
  * Splits CSV text into records. Accepts LF, CRLF and lone CR line ends and a
  * leading byte-order mark. Completely empty lines are skipped rather than read
  * as a record with one empty field: hand-edited files end with stray blank lines.
- * Line breaks inside quoted fields are kept as written.
+ * Line breaks inside quoted fields are kept as written. Throws every malformed
+ * record of the file at once (see readCsv).
  */
 export function parseCsv(text: string, file: string): CsvRecord[] {
+  const errors: InputError[] = [];
+  const records = readCsv(text, file, errors);
+  throwCollected(errors);
+  return records;
+}
+
+/**
+ * parseCsv that collects its problems in `errors` and reads on: a malformed record is
+ * left out and reading resumes on the next line, so one run reports them all.
+ */
+export function readCsv(text: string, file: string, errors: InputError[]): CsvRecord[] {
   const records: CsvRecord[] = [];
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -53,8 +65,16 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
     line += 1;
     return true;
   };
+  // Drops the record being read and goes on after the end of the current line.
+  const skipRecord = (message: string, at: number) => {
+    errors.push(new InputError(message, { file, line: at }));
+    while (i < n && text[i] !== '\r' && text[i] !== '\n') i += 1;
+    lineBreak();
+    fields = [];
+    atRecordStart = true;
+  };
 
-  while (i < n) {
+  records: while (i < n) {
     if (atRecordStart) {
       if (lineBreak()) continue;
       recordLine = line;
@@ -65,7 +85,13 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       const startLine = line;
       i += 1;
       for (;;) {
-        if (i >= n) throw new InputError('unterminated quoted field', { file, line: startLine });
+        if (i >= n) {
+          // Everything after the opening quote is inside it: nothing more to read.
+          errors.push(new InputError('unterminated quoted field', { file, line: startLine }));
+          fields = [];
+          atRecordStart = true;
+          break records;
+        }
         const c = text[i]!;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -82,20 +108,20 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
       }
       const next = text[i];
       if (i < n && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new InputError(`unexpected ${JSON.stringify(next)} after a closing quote`, { file, line });
+        skipRecord(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
+        continue;
       }
     } else {
       const start = i;
       while (i < n) {
         const c = text[i];
         if (c === ',' || c === '\r' || c === '\n') break;
-        if (c === '"') {
-          throw new InputError('a quote inside an unquoted field (quote the whole field and double the quote)', {
-            file,
-            line,
-          });
-        }
+        if (c === '"') break;
         i += 1;
+      }
+      if (text[i] === '"') {
+        skipRecord('a quote inside an unquoted field (quote the whole field and double the quote)', line);
+        continue;
       }
       value = text.slice(start, i);
     }
@@ -118,33 +144,52 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
  * Reads a CSV whose first record is a header. With `columns`, the header must be
  * exactly those names in that order, so a reordered or renamed column fails
  * loudly instead of shifting values. Every row must have as many fields as the header.
+ * Throws every problem of the file at once.
  */
 export function parseCsvTable(text: string, file: string, columns?: readonly string[]): CsvTable {
-  const records = parseCsv(text, file);
+  const errors: InputError[] = [];
+  const table = readCsvTable(text, file, errors, columns);
+  throwCollected(errors);
+  return table;
+}
+
+/** parseCsvTable that collects its problems in `errors`; a row that cannot be read is left out. */
+export function readCsvTable(text: string, file: string, errors: InputError[], columns?: readonly string[]): CsvTable {
+  const before = errors.length;
+  const records = readCsv(text, file, errors);
   const first = records[0];
-  if (!first) throw new InputError('empty file: expected a header row', { file, line: 1 });
+  // A malformed first record is left out, and the next one must not pass for the header.
+  if (first && errors.slice(before).some((e) => (e.location.line ?? 0) < first.line)) return { header: [], rows: [] };
+  if (!first) {
+    if (errors.length === 0) errors.push(new InputError('empty file: expected a header row', { file, line: 1 }));
+    return { header: [], rows: [] };
+  }
   const header = first.fields.map((h) => h.trim());
+  // Without the right header no row can be read as anything: stop at it.
   if (columns && (header.length !== columns.length || header.some((h, k) => h !== columns[k]))) {
-    throw new InputError(`header must be ${columns.join(',')} (found ${header.join(',')})`, {
-      file,
-      line: first.line,
-    });
+    errors.push(new InputError(`header must be ${columns.join(',')} (found ${header.join(',')})`, { file, line: first.line }));
+    return { header, rows: [] };
   }
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h)) throw new InputError(`duplicate column ${JSON.stringify(h)}`, { file, line: first.line });
+    if (seen.has(h)) {
+      errors.push(new InputError(`duplicate column ${JSON.stringify(h)}`, { file, line: first.line }));
+      return { header, rows: [] };
+    }
     seen.add(h);
   }
-  const rows = records.slice(1).map((r): CsvTableRow => {
+  const rows: CsvTableRow[] = [];
+  for (const r of records.slice(1)) {
     if (r.fields.length !== header.length) {
-      throw new InputError(`expected ${header.length} fields, found ${r.fields.length}`, { file, line: r.line });
+      errors.push(new InputError(`expected ${header.length} fields, found ${r.fields.length}`, { file, line: r.line }));
+      continue;
     }
     const values: Record<string, string> = {};
     header.forEach((h, k) => {
       values[h] = r.fields[k]!;
     });
-    return { line: r.line, values };
-  });
+    rows.push({ line: r.line, values });
+  }
   return { header, rows };
 }
 

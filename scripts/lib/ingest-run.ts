@@ -12,8 +12,10 @@ import type { RepoResult, RepoSource, RepoTask } from './ingest-repo.ts';
 import { Progress } from './progress.ts';
 import { csvPartToParquet, fileFingerprint, repoSlug, sqlString, Staging, type RepoState } from './staging.ts';
 import { findStaleHistories, staleHistoryWarning, type StaleHistory } from './stale-history.ts';
-import { buildWarehouse, warehouseInputsKey, warehouseIsCurrent, type BuildResult } from './warehouse-build.ts';
+import { buildWarehouse, WAREHOUSE_FILE, warehouseInputsKey, warehouseIsCurrent, type BuildResult } from './warehouse-build.ts';
 import type { Warning } from './types.ts';
+import { acquireIngestLock } from './warehouse-lock.ts';
+import { DiskFullError, isDiskFull, writing } from './disk-full.ts';
 
 /** Bump when the parser or the staging columns change: every repository is ingested again. */
 export const PARSER_VERSION = 'gitlog-v1.2';
@@ -30,12 +32,22 @@ export interface IngestOptions {
   progress?: Progress;
   /** Build the warehouse after staging (default true). */
   build?: boolean;
+  /** Fault injection for tests: these repositories' writes fail as on a full disk ('*': all). */
+  injectDiskFull?: string[];
+}
+
+/** A registry row with no history where the ingest looked, and the paths it tried. */
+export interface NotFound {
+  repo: string;
+  tried: string[];
 }
 
 export interface IngestSummary {
   ingested: string[];
   unchanged: string[];
   missing: string[];
+  /** The same repositories as `missing`, each with the paths tried. */
+  notFound: NotFound[];
   failed: { repo: string; message: string }[];
   warnings: Warning[];
   warningCount: number;
@@ -61,16 +73,19 @@ interface Job {
   incremental: boolean;
 }
 
-function findSource(repo: string, opts: IngestOptions): { source: RepoSource; weight: number } | null {
+/** Where a repository's history may be, in the order they are tried. */
+export function candidatePaths(repo: string, opts: Pick<IngestOptions, 'exportsDir' | 'clonesDir'>): { kind: RepoSource['kind']; path: string }[] {
   const slug = repoSlug(repo);
-  if (opts.exportsDir) {
-    const file = join(opts.exportsDir, `${slug}.gitlog.gz`);
-    if (existsSync(file)) return { source: { kind: 'export', path: file }, weight: statSync(file).size };
-  }
-  if (opts.clonesDir) {
-    for (const dir of [join(opts.clonesDir, slug), join(opts.clonesDir, repo)]) {
-      if (existsSync(dir)) return { source: { kind: 'clone', path: dir }, weight: 1 };
-    }
+  return [
+    ...(opts.exportsDir ? [{ kind: 'export' as const, path: join(opts.exportsDir, `${slug}.gitlog.gz`) }] : []),
+    ...(opts.clonesDir ? [join(opts.clonesDir, slug), join(opts.clonesDir, repo)].map((path) => ({ kind: 'clone' as const, path })) : []),
+  ];
+}
+
+function findSource(repo: string, opts: IngestOptions): { source: RepoSource; weight: number } | null {
+  for (const c of candidatePaths(repo, opts)) {
+    if (!existsSync(c.path)) continue;
+    return c.kind === 'export' ? { source: { kind: 'export', path: c.path }, weight: statSync(c.path).size } : { source: { kind: 'clone', path: c.path }, weight: 1 };
   }
   return null;
 }
@@ -110,10 +125,14 @@ async function stagedShas(conn: DuckDBConnection, staging: Staging, state: RepoS
   return { shas: rows.map((row) => String(row[0])), authors: rows.map((row) => String(row[1])) };
 }
 
+/** A task the pool did not start because it was stopped (see WorkerPool.stop). */
+class NotStarted extends Error {}
+
 class WorkerPool {
   private readonly workers = new Set<Worker>();
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
+  private stopped = false;
   constructor(size: number) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
@@ -122,8 +141,18 @@ class WorkerPool {
     this.workers.add(w);
     return w;
   }
+  /** Tasks not yet started are not started: they reject with NotStarted. */
+  stop(): void {
+    this.stopped = true;
+  }
   async run(task: RepoTask, onProgress: (commits: number, bytes: number) => void): Promise<RepoResult> {
     let worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    if (this.stopped) {
+      const next = this.waiting.shift();
+      if (next) next(worker);
+      else this.idle.push(worker);
+      throw new NotStarted(task.repo);
+    }
     // A worker that crashed (an uncaught error, out of memory) is gone: handing it the
     // next task would wait for an answer forever.
     let dead = false;
@@ -134,12 +163,13 @@ class WorkerPool {
           worker.off('error', onError);
           worker.off('exit', onExit);
         };
-        const onMessage = (m: { type: string; result?: RepoResult; message?: string; commits?: number; bytes?: number }): void => {
+        type Message = { type: string; result?: RepoResult; message?: string; commits?: number; bytes?: number; diskFull?: { file: string; repo: string | null; reason: string } };
+        const onMessage = (m: Message): void => {
           if (m.type === 'progress') onProgress(m.commits!, m.bytes!);
           else {
             cleanup();
             if (m.type === 'done') resolve(m.result!);
-            else reject(new Error(m.message));
+            else reject(m.diskFull ? new DiskFullError(m.diskFull.file, m.diskFull.repo, m.diskFull.reason) : new Error(m.message));
           }
         };
         const onError = (e: Error): void => {
@@ -174,20 +204,32 @@ class WorkerPool {
 }
 
 export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
+  // Taken before anything else: recovering staging deletes another run's work in progress.
+  const lock = acquireIngestLock(opts.warehouseDir);
+  try {
+    const progress = opts.progress ?? new Progress();
+    if (lock.tookOver) progress.log(lock.tookOver);
+    return await ingestLocked(opts, progress);
+  } finally {
+    lock.release();
+  }
+}
+
+async function ingestLocked(opts: IngestOptions, progress: Progress): Promise<IngestSummary> {
   const started = performance.now();
-  const progress = opts.progress ?? new Progress();
   const staging = new Staging(opts.warehouseDir);
   staging.recover();
   const engine = `${PARSER_VERSION}+${classifierVersion()}`;
   const nowMs = opts.nowMs ?? Date.now();
   const summary: IngestSummary = {
-    ingested: [], unchanged: [], missing: [], failed: [], warnings: [], warningCount: 0, stale: [], commits: 0, bytes: 0, seconds: 0, build: null,
+    ingested: [], unchanged: [], missing: [], notFound: [], failed: [], warnings: [], warningCount: 0, stale: [], commits: 0, bytes: 0, seconds: 0, build: null,
   };
   const jobs: Job[] = [];
   for (const r of opts.registry.repos) {
     const found = findSource(r.repo, opts);
     if (!found) {
       summary.missing.push(r.repo);
+      summary.notFound.push({ repo: r.repo, tried: candidatePaths(r.repo, opts).map((c) => c.path) });
       continue;
     }
     try {
@@ -227,8 +269,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       ? { head: job.state.head!, ...(await serial(() => stagedShas(conn, staging, job.state!))) }
       : undefined;
     const task: RepoTask = {
-      repo: job.repo, source: job.source, outDir: staging.newTmpDir(job.repo), nowMs, previous,
+      repo: job.repo, source: job.source, outDir: await writing(staging.tmpRoot, job.repo, () => staging.newTmpDir(job.repo)), nowMs, previous,
       range: job.source.kind === 'clone' ? (full ? 'HEAD' : job.range) : undefined,
+      injectDiskFull: opts.injectDiskFull?.some((r) => r === '*' || r === job.repo),
     };
     const result = await pool.run(task, (commits, bytes) => {
       // Exports: progress by uncompressed bytes is unknown up front; ~8× the gzip size is typical.
@@ -245,8 +288,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     }
     const replace = !incremental;
     const keepPart = result.commits > 0 || replace;
-    if (keepPart) await serial(() => csvPartToParquet(conn, task.outDir, job.repo));
-    staging.commitPart(
+    if (keepPart) await writing(join(task.outDir, 'commits.parquet'), job.repo, () => serial(() => csvPartToParquet(conn, task.outDir, job.repo)));
+    await writing(join(staging.repoDir(job.repo), 'state.json'), job.repo, () => staging.commitPart(
       {
         repo: job.repo, engineVersion: engine, source: job.source, fingerprint: job.fingerprint,
         head: result.head ?? job.state?.head ?? null,
@@ -254,9 +297,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       },
       keepPart ? task.outDir : null,
       replace,
-    );
+    ));
     return result;
   };
+  // The first write that failed on a full disk: every later one fails the same way.
+  let diskFull: DiskFullError | null = null;
   try {
     await Promise.all(
       jobs.map(async (job) => {
@@ -268,6 +313,14 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           summary.warningCount += result.warningCount;
           summary.warnings.push(...result.warnings);
         } catch (e) {
+          if (e instanceof NotStarted) return;
+          if (isDiskFull(e)) {
+            if (!diskFull) {
+              diskFull = e instanceof DiskFullError ? e : new DiskFullError(staging.repoDir(job.repo), job.repo, (e as Error).message);
+              pool.stop();
+            }
+            return;
+          }
           summary.failed.push({ repo: job.repo, message: (e as Error).message });
           progress.log(`✗ ${(e as Error).message}`);
         } finally {
@@ -277,6 +330,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         }
       }),
     );
+    if (diskFull) throw stoppedOnFullDisk(diskFull, opts.warehouseDir);
     // Every run, unchanged repositories included: a registry edit is what answers it.
     const present = opts.registry.repos.filter((r) => !summary.missing.includes(r.repo)).map((r) => r.repo);
     summary.stale = await findStaleHistories(conn, staging, opts.registry, present);
@@ -292,11 +346,25 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     if (warehouseIsCurrent(opts.warehouseDir, warehouseInputsKey(opts.registry, staging))) {
       progress.log('warehouse is up to date: nothing it is built from has changed');
     } else {
-      summary.build = await buildWarehouse({ warehouseDir: opts.warehouseDir, registry: opts.registry, staging, log: (l) => progress.log(l) });
+      const sources = [opts.exportsDir, opts.clonesDir].filter((d): d is string => d !== undefined);
+      try {
+        summary.build = await buildWarehouse({ warehouseDir: opts.warehouseDir, registry: opts.registry, staging, sources, log: (l) => progress.log(l) });
+      } catch (e) {
+        throw e instanceof DiskFullError ? stoppedOnFullDisk(e, opts.warehouseDir) : e;
+      }
     }
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+function stoppedOnFullDisk(e: DiskFullError, warehouseDir: string): DiskFullError {
+  const file = join(warehouseDir, WAREHOUSE_FILE);
+  const previous = existsSync(file) ? `the warehouse (${file}) is unchanged` : 'no warehouse was built';
+  return new DiskFullError(
+    e.file, e.repo, e.reason,
+    `The ingest stopped there; ${previous}. Free space on that disk (or ingest elsewhere with --warehouse <dir>) and run the ingest again: repositories already staged are not read again.`,
+  );
 }
 
 /** Export files in a folder that the registry does not list (reported, never ingested). */

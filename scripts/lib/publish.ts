@@ -148,12 +148,14 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
       const history = join(finalDir, 'restatements');
       if (existsSync(history)) cpSync(history, join(tmpDir, 'restatements'), { recursive: true });
       mkdirSync(join(tmpDir, 'restatements'), { recursive: true });
-      writeFileSync(join(tmpDir, 'restatements', `${manifest.published}.md`), restatement.text + '\n');
+      // A second restatement on the same day joins that day's note, after a rule: the
+      // note of the first must not be lost, and the article links one note per date.
+      const note = join(tmpDir, 'restatements', `${manifest.published}.md`);
+      const earlier = existsSync(note) ? readFileSync(note, 'utf8').trimEnd() : '';
+      writeFileSync(note, earlier ? `${earlier}\n\n---\n\n${restatement.text.replace(/^# (.*)$/m, '## $1, again the same day')}\n` : restatement.text + '\n');
       manifest.published = old.published;
-      manifest.restated = [
-        ...(old.restated ?? []),
-        opts.today ?? new Date().toISOString().slice(0, 10),
-      ];
+      const today = opts.today ?? new Date().toISOString().slice(0, 10);
+      manifest.restated = [...(old.restated ?? []).filter((d) => d !== today), today];
     }
     writeFileSync(join(tmpDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     swapIn(names, opts.onSwapStep);

@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { parseCsvTable } from './csv.ts';
-import { InputError } from './types.ts';
+import { readCsvTable } from './csv.ts';
+import { parseTalentPools, talentPoolsFileBeside, type TalentPool } from './talent-pools.ts';
+import { InputError, throwCollected } from './types.ts';
 
 export interface Category {
   id: string;
@@ -35,6 +36,10 @@ export interface Registry {
   byRepo: Map<string, TrackedRepo>;
   /** The tracked-repos.csv read, for messages that send the reader to a line of it. */
   reposFile: string;
+  /** The categories.yaml read: a warehouse records both files to tell when it is older than them. */
+  categoriesFile?: string;
+  /** The editor's named talent pools (talent-pools.yaml beside categories.yaml; none without one). */
+  talentPools: TalentPool[];
 }
 
 export const REPO_COLUMNS = ['repo', 'category', 'status', 'upstream', 'tracked_until', 'note'] as const;
@@ -51,25 +56,54 @@ const COLOUR_RE = /^#[0-9a-fA-F]{6}$/;
 export async function loadRegistry(opts: { reposCsv?: string; categoriesYaml?: string } = {}): Promise<Registry> {
   const reposFile = opts.reposCsv ?? DEFAULT_REPOS;
   const categoriesFile = opts.categoriesYaml ?? DEFAULT_CATEGORIES;
-  const [reposText, categoriesText] = await Promise.all([
+  // The pools name categories, so they travel with the categories file they were written for.
+  const poolsFile = talentPoolsFileBeside(categoriesFile);
+  const [reposText, categoriesText, poolsText] = await Promise.all([
     readFile(reposFile, 'utf8'),
     readFile(categoriesFile, 'utf8'),
+    poolsFile ? readFile(poolsFile, 'utf8') : '',
   ]);
-  const categories = parseCategories(categoriesText, categoriesFile);
-  const repos = parseTrackedRepos(reposText, reposFile, new Set(categories.map((c) => c.id)));
-  return { categories, repos, byRepo: new Map(repos.map((r) => [r.repo, r])), reposFile };
+  // Every file is read through before anything is thrown, so one run lists every
+  // problem of them all. Categories that could not be read are not checked against.
+  const errors: InputError[] = [];
+  const categories = readCategories(categoriesText, categoriesFile, errors);
+  const categoryIds = errors.length === 0 ? new Set(categories.map((c) => c.id)) : null;
+  const repos = readTrackedRepos(reposText, reposFile, categoryIds, errors);
+  let talentPools: TalentPool[] = [];
+  try {
+    if (poolsFile && categoryIds) talentPools = parseTalentPools(poolsText, poolsFile, categoryIds);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(e);
+  }
+  throwCollected(errors);
+  return { categories, repos, byRepo: new Map(repos.map((r) => [r.repo, r])), reposFile, categoriesFile, talentPools };
 }
 
 export function parseCategories(text: string, file: string): Category[] {
+  const errors: InputError[] = [];
+  const categories = readCategories(text, file, errors);
+  throwCollected(errors);
+  return categories;
+}
+
+/** parseCategories that collects its problems in `errors`; a category with one is left out. */
+function readCategories(text: string, file: string, errors: InputError[]): Category[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const lineOf = (node: Node | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const err = doc.errors[0];
-  if (err) throw new InputError(`YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: err.linePos?.[0].line });
+  if (err) {
+    errors.push(new InputError(`YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: err.linePos?.[0].line }));
+    return [];
+  }
 
   const list = isMap(doc.contents) ? doc.contents.get('categories', true) : undefined;
-  if (!isSeq(list)) throw new InputError('expected a `categories:` list', { file, line: lineOf(doc.contents) ?? 1 });
+  if (!isSeq(list)) {
+    errors.push(new InputError('expected a `categories:` list', { file, line: lineOf(doc.contents) ?? 1 }));
+    return [];
+  }
 
   const byId = new Map<string, number>();
   const byOrder = new Map<number, number>();
@@ -77,43 +111,39 @@ export function parseCategories(text: string, file: string): Category[] {
   const categories: Category[] = [];
   for (const item of list.items) {
     const line = lineOf(item as Node) ?? 1;
-    if (!isMap(item)) throw new InputError('each category must be a mapping', { file, line });
+    const before = errors.length;
+    const problem = (message: string) => errors.push(new InputError(message, { file, line }));
+    if (!isMap(item)) {
+      problem('each category must be a mapping');
+      continue;
+    }
     const data = item.toJSON() as Record<string, unknown>;
     for (const key of Object.keys(data)) {
-      if (!(CATEGORY_FIELDS as readonly string[]).includes(key)) {
-        throw new InputError(`unknown field ${JSON.stringify(key)} (fields: ${CATEGORY_FIELDS.join(', ')})`, {
-          file,
-          line,
-        });
-      }
+      if (!(CATEGORY_FIELDS as readonly string[]).includes(key)) problem(`unknown field ${JSON.stringify(key)} (fields: ${CATEGORY_FIELDS.join(', ')})`);
     }
     for (const key of CATEGORY_FIELDS) {
       const v = data[key];
-      if (v === undefined || v === null || v === '') throw new InputError(`missing field \`${key}\``, { file, line });
-      if (key === 'order' ? !Number.isInteger(v) : typeof v !== 'string') {
-        throw new InputError(`\`${key}\` must be ${key === 'order' ? 'an integer' : 'a string'}`, { file, line });
-      }
+      if (v === undefined || v === null || v === '') problem(`missing field \`${key}\``);
+      else if (key === 'order' ? !Number.isInteger(v) : typeof v !== 'string') problem(`\`${key}\` must be ${key === 'order' ? 'an integer' : 'a string'}`);
     }
+    if (errors.length > before) continue;
     const id = data.id as string;
     const colour = (data.colour as string).toLowerCase();
     const order = data.order as number;
-    if (!ID_RE.test(id)) throw new InputError(`id ${JSON.stringify(id)} must be lowercase kebab-case`, { file, line });
-    if (!COLOUR_RE.test(colour)) {
-      throw new InputError(`colour ${JSON.stringify(data.colour)} must be #rrggbb`, { file, line });
-    }
+    if (!ID_RE.test(id)) problem(`id ${JSON.stringify(id)} must be lowercase kebab-case`);
+    if (!COLOUR_RE.test(colour)) problem(`colour ${JSON.stringify(data.colour)} must be #rrggbb`);
     const clash = <K,>(seen: Map<K, number>, key: K, what: string) => {
       const prev = seen.get(key);
-      if (prev !== undefined) {
-        throw new InputError(`duplicate ${what} ${JSON.stringify(key)} (first at line ${prev})`, { file, line });
-      }
-      seen.set(key, line);
+      if (prev !== undefined) problem(`duplicate ${what} ${JSON.stringify(key)} (first at line ${prev})`);
+      else seen.set(key, line);
     };
     clash(byId, id, 'id');
     clash(byOrder, order, 'order');
     clash(byColour, colour, 'colour');
+    if (errors.length > before) continue;
     categories.push({ id, name: (data.name as string).trim(), emoji: data.emoji as string, colour, order });
   }
-  if (categories.length === 0) throw new InputError('no categories', { file, line: lineOf(list) ?? 1 });
+  if (categories.length === 0 && errors.length === 0) errors.push(new InputError('no categories', { file, line: lineOf(list) ?? 1 }));
   return categories.sort((a, b) => a.order - b.order);
 }
 
@@ -125,35 +155,53 @@ function isDate(s: string): boolean {
 }
 
 export function parseTrackedRepos(text: string, file: string, categoryIds: ReadonlySet<string>): TrackedRepo[] {
-  const { rows } = parseCsvTable(text, file, REPO_COLUMNS);
+  const errors: InputError[] = [];
+  const repos = readTrackedRepos(text, file, categoryIds, errors);
+  throwCollected(errors);
+  return repos;
+}
+
+/**
+ * parseTrackedRepos that collects every problem of every row in `errors`.
+ * `categoryIds` null: the categories could not be read, so none is checked.
+ */
+function readTrackedRepos(text: string, file: string, categoryIds: ReadonlySet<string> | null, errors: InputError[]): TrackedRepo[] {
+  const { rows } = readCsvTable(text, file, errors, REPO_COLUMNS);
   const repos: TrackedRepo[] = [];
   // GitHub names are case-insensitive: `ROCm/vllm` and `rocm/vllm` are one repository.
   const seen = new Map<string, TrackedRepo>();
   for (const { line, values } of rows) {
-    const at = { file, line };
+    const problem = (message: string) => errors.push(new InputError(message, { file, line }));
     const repo = values.repo!.trim();
     const category = values.category!.trim();
     const status = values.status!.trim();
-    const upstream = values.upstream!.trim() || null;
+    let upstream = values.upstream!.trim() || null;
     const trackedUntil = values.tracked_until!.trim() || null;
-    if (!REPO_RE.test(repo)) throw new InputError(`repo ${JSON.stringify(repo)} is not owner/name`, at);
-    if (!categoryIds.has(category)) throw new InputError(`unknown category ${JSON.stringify(category)}`, at);
-    if (status !== 'ingested' && status !== 'unavailable') {
-      throw new InputError(`status ${JSON.stringify(status)} must be ingested or unavailable`, at);
+    const validName = REPO_RE.test(repo);
+    if (!validName) problem(`repo ${JSON.stringify(repo)} is not owner/name`);
+    if (categoryIds && !categoryIds.has(category)) problem(`unknown category ${JSON.stringify(category)}`);
+    if (status !== 'ingested' && status !== 'unavailable') problem(`status ${JSON.stringify(status)} must be ingested or unavailable`);
+    // A bad upstream is reported here and left out of the upstream checks below.
+    if (upstream !== null && !REPO_RE.test(upstream)) {
+      problem(`upstream ${JSON.stringify(upstream)} is not owner/name`);
+      upstream = null;
+    } else if (upstream !== null && upstream.toLowerCase() === repo.toLowerCase()) {
+      problem(`${repo} names itself as upstream`);
+      upstream = null;
     }
-    if (upstream !== null) {
-      if (!REPO_RE.test(upstream)) throw new InputError(`upstream ${JSON.stringify(upstream)} is not owner/name`, at);
-      if (upstream.toLowerCase() === repo.toLowerCase()) throw new InputError(`${repo} names itself as upstream`, at);
-    }
-    if (trackedUntil !== null && !isDate(trackedUntil)) {
-      throw new InputError(`tracked_until ${JSON.stringify(trackedUntil)} is not a YYYY-MM-DD date`, at);
-    }
+    if (trackedUntil !== null && !isDate(trackedUntil)) problem(`tracked_until ${JSON.stringify(trackedUntil)} is not a YYYY-MM-DD date`);
+    if (!validName) continue;
     const prev = seen.get(repo.toLowerCase());
-    if (prev) throw new InputError(`duplicate repo ${repo} (also at line ${prev.line})`, at);
+    if (prev) {
+      problem(`duplicate repo ${repo} (also at line ${prev.line})`);
+      continue;
+    }
+    // A row with other problems still takes part in the upstream checks, so fixing
+    // it does not reveal problems elsewhere that this run could have named.
     const entry: TrackedRepo = {
       repo,
       category,
-      status,
+      status: status as TrackedRepo['status'],
       upstream,
       trackedUntil,
       note: values.note!.trim(),
@@ -162,28 +210,30 @@ export function parseTrackedRepos(text: string, file: string, categoryIds: Reado
     seen.set(repo.toLowerCase(), entry);
     repos.push(entry);
   }
-  checkUpstreams(repos, seen, file);
+  checkUpstreams(repos, seen, file, errors);
   return repos;
 }
 
 // An untracked upstream is fine (its commits are simply not counted), but a tracked
 // one must be spelled exactly as registered, or joins on the name miss it, and the
 // upstream links must not loop, or no repository is the home of the shared commits.
-function checkUpstreams(repos: TrackedRepo[], byLower: Map<string, TrackedRepo>, file: string): void {
+function checkUpstreams(repos: TrackedRepo[], byLower: Map<string, TrackedRepo>, file: string, errors: InputError[]): void {
+  // A loop is one problem, named at its first row, not once per member.
+  const inNamedLoop = new Set<TrackedRepo>();
   for (const r of repos) {
     if (r.upstream === null) continue;
     const target = byLower.get(r.upstream.toLowerCase());
     if (target && target.repo !== r.upstream) {
-      throw new InputError(`upstream ${r.upstream} is tracked as ${target.repo} (line ${target.line}): spell it the same`, {
-        file,
-        line: r.line,
-      });
+      errors.push(new InputError(`upstream ${r.upstream} is tracked as ${target.repo} (line ${target.line}): spell it the same`, { file, line: r.line }));
     }
+    if (inNamedLoop.has(r)) continue;
     const path = [r];
     for (let cur = target; cur; cur = cur.upstream ? byLower.get(cur.upstream.toLowerCase()) : undefined) {
       if (cur === r) {
         const loop = path.map((p) => `${p.repo} (line ${p.line})`).join(' → ');
-        throw new InputError(`upstream loop: ${loop} → ${r.repo}`, { file, line: r.line });
+        errors.push(new InputError(`upstream loop: ${loop} → ${r.repo}`, { file, line: r.line }));
+        for (const p of path) inNamedLoop.add(p);
+        break;
       }
       if (path.length > repos.length) break;
       path.push(cur);

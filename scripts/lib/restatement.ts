@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { readerRows, readerTable, type CategoryName } from '../../src/lib/restatement-table.ts';
 import type { Manifest } from './publish.ts';
 import { sqlString } from './staging.ts';
 
@@ -23,16 +24,8 @@ export interface Restatement {
 }
 
 const FIGURES = ['commits', 'contributors', 'active_repos', 'new_contributors', 'churned', 'retained'];
-
-function fmt(v: number | null): string {
-  return v === null ? '—' : Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(3);
-}
-
-function pct(before: number | null, after: number | null): string {
-  if (before === null || after === null || before === 0) return '';
-  const p = ((after - before) / before) * 100;
-  return ` (${p >= 0 ? '+' : ''}${p.toFixed(1)}%)`;
-}
+/** Rows in the note's table; the rest are counted in a line under it. */
+const TABLE_ROWS = 200;
 
 /** What changed in what the figures were made from, read off the two manifests. */
 export function inputChanges(old: Manifest, next: Manifest): string[] {
@@ -88,10 +81,19 @@ export async function restatementDiff(conn: DuckDBConnection, old: Manifest, nex
   else {
     lines.push(`Files changed: ${changedFiles.length ? changedFiles.join(', ') : 'none'}`, '');
     if (changes.length) {
-      lines.push('| scope | quarter | figure | before | after |', '|---|---|---|---:|---:|');
-      for (const c of changes.slice(0, 200)) lines.push(`| ${c.scope} | ${c.quarter} | ${c.figure} | ${fmt(c.before)} | ${fmt(c.after)}${pct(c.before, c.after)} |`);
-      if (changes.length > 200) lines.push('', `… and ${changes.length - 200} more changed figures.`);
+      // For readers: figure and category names, the site's number formats (src/lib/restatement-table.ts).
+      const rows = readerRows(changes, await categoryNames(conn, newDir, oldDir));
+      lines.push(...readerTable(rows.slice(0, TABLE_ROWS)));
+      if (rows.length > TABLE_ROWS) lines.push('', `… and ${rows.length - TABLE_ROWS} more changed figures.`);
     }
   }
   return { changedFiles, changes, text: lines.join('\n') };
+}
+
+/** The categories' names, in the report's order, from the new folder (else the old one). */
+async function categoryNames(conn: DuckDBConnection, ...dirs: string[]): Promise<CategoryName[]> {
+  const file = dirs.map((d) => join(d, 'categories.parquet')).find((f) => existsSync(f));
+  if (!file) return [];
+  const rows = (await conn.runAndReadAll(`SELECT category_id AS id, name FROM read_parquet(${sqlString(file)}) ORDER BY sort_order`)).getRowObjectsJS();
+  return rows.map((r) => ({ id: String(r.id), name: String(r.name) }));
 }

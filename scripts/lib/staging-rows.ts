@@ -3,7 +3,7 @@
 // the metrics only aggregate numbers.
 import { classifyPath, type PathClass } from './paths.ts';
 import { classifyWork } from './work-kind.ts';
-import { commitTime, toSqlTimestamp } from './commit-time.ts';
+import { commitTime, dateWarning, toSqlTimestamp } from './commit-time.ts';
 import type { RawCommit, Warning } from './types.ts';
 
 /** Column order of commits.csv; the Parquet conversion declares the same list. */
@@ -73,12 +73,8 @@ export function commitRows(c: RawCommit, nowMs: number, warn: (w: Omit<Warning, 
     } else if (cls === 'binary') binaryFiles++;
   }
   const time = commitTime(c.authorDate, c.committerDate, nowMs);
-  if (time.flag === 'bogus_date' || time.flag === 'future_date') {
-    warn({
-      commit: c.sha,
-      message: `${time.flag === 'bogus_date' ? 'no usable date (before 2005-04-01)' : 'date in the future'}: author ${c.authorDate || '(empty)'}, committer ${c.committerDate || '(empty)'}; left out of quarterly figures`,
-    });
-  }
+  const dateMessage = dateWarning(c.authorDate, c.committerDate, time);
+  if (dateMessage) warn({ commit: c.sha, message: dateMessage });
   const isMerge = c.parents.length >= 2;
   const fields = [
     c.sha,

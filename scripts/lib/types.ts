@@ -54,6 +54,31 @@ export class InputError extends UserError {
   }
 }
 
+/**
+ * Every problem found in hand-edited inputs, in file and line order: fixing them one
+ * run at a time would take as many runs as there are problems. `location` is the first.
+ */
+export class InputErrors extends InputError {
+  readonly errors: InputError[];
+  constructor(errors: InputError[]) {
+    super('', errors[0]!.location);
+    this.name = 'InputErrors';
+    this.errors = errors;
+    this.message = errors.map((e) => e.message).join('\n');
+  }
+}
+
+/** Throws what was collected: nothing, the one error as it is, or all of them in file and line order. */
+export function throwCollected(errors: InputError[]): void {
+  errors = errors.flatMap((e) => (e instanceof InputErrors ? e.errors : [e]));
+  if (errors.length === 0) return;
+  const files: string[] = [];
+  for (const e of errors) if (!files.includes(e.location.file)) files.push(e.location.file);
+  // Stable: two problems of one line keep the order they were found in.
+  const sorted = [...errors].sort((a, b) => files.indexOf(a.location.file) - files.indexOf(b.location.file) || (a.location.line ?? 0) - (b.location.line ?? 0));
+  throw sorted.length === 1 ? sorted[0]! : new InputErrors(sorted);
+}
+
 export interface Warning {
   message: string;
   location: SourceLocation;

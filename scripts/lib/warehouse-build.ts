@@ -4,9 +4,11 @@
 // never see a half-built warehouse.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { datasetFingerprintOf } from './dataset-fingerprint.ts';
+import { asDiskFull, writing } from './disk-full.ts';
 import type { Registry } from './registry.ts';
 import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from './identities.ts';
 import { isBot, isTeam } from './bots.ts';
@@ -18,12 +20,53 @@ import { classifierVersion, teamsList } from './curated-lists.ts';
 import { sqlString, type Staging } from './staging.ts';
 import { COAUTHOR_COLUMNS, COMMIT_COLUMNS } from './staging-rows.ts';
 import { loadProvenance } from './provenance-tables.ts';
+import { loadTalentPoolDefs } from './talent-pools.ts';
 
 export const WAREHOUSE_SQL_DIR = fileURLToPath(new URL('../sql/warehouse/', import.meta.url));
 export const WAREHOUSE_FILE = 'warehouse.duckdb';
 
 const KEY_FILE = `${WAREHOUSE_FILE}.key`;
-const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts', 'provenance-tables.ts', 'provenance-rules.ts', 'fork-ancestry.ts'];
+const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides.ts', 'warehouse-build.ts', 'metrics.ts', 'sql-tables.ts', 'staging-rows.ts', 'provenance-tables.ts', 'provenance-rules.ts', 'fork-ancestry.ts', 'talent-pools.ts'];
+
+/**
+ * Hashes of what the warehouse is built from, one per kind of input, so that a
+ * warehouse found older than its inputs can say which of them changed.
+ */
+export interface WarehouseInputs {
+  /** tracked-repos.csv, categories.yaml and the talent pools, as parsed. */
+  registry: string;
+  /** The staged histories (each repository's source fingerprint and parts). */
+  histories: string;
+  /** The curated lists and classifier rules (data/identities/, data/provenance/). */
+  lists: string;
+  /** The code and SQL that turn them into tables. */
+  code: string;
+}
+
+export function warehouseInputs(registry: Registry, staging: Staging): WarehouseInputs {
+  const hash = (feed: (h: ReturnType<typeof createHash>) => void): string => {
+    const h = createHash('sha256');
+    feed(h);
+    return h.digest('hex');
+  };
+  const filesOf = (dirs: string[]): string[] => dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).sort().map((f) => join(d, f)) : []));
+  const feedFiles = (h: ReturnType<typeof createHash>, files: string[]): void => {
+    for (const f of files) h.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
+  };
+  const identitiesDir = fileURLToPath(new URL('../../data/identities/', import.meta.url));
+  const provenanceDir = fileURLToPath(new URL('../../data/provenance/', import.meta.url));
+  return {
+    registry: hash((h) => h.update(JSON.stringify({ categories: registry.categories, repos: registry.repos.map(({ line: _line, ...r }) => r), talentPools: registry.talentPools }))),
+    histories: hash((h) => {
+      for (const s of staging.states()) h.update(JSON.stringify([s.repo, s.fingerprint, s.engineVersion, s.parts]));
+    }),
+    lists: hash((h) => {
+      h.update(classifierVersion());
+      feedFiles(h, filesOf([identitiesDir, provenanceDir]));
+    }),
+    code: hash((h) => feedFiles(h, [...BUILD_SOURCES.map((f) => fileURLToPath(new URL(f, import.meta.url))), ...filesOf([WAREHOUSE_SQL_DIR, METRICS_SQL_DIR])])),
+  };
+}
 
 /**
  * A hash of everything the warehouse is built from: the staged histories, the
@@ -31,24 +74,42 @@ const BUILD_SOURCES = ['identities.ts', 'identity-rules.ts', 'identity-overrides
  * Equal keys mean an equal warehouse, so an ingest that changed nothing skips the build.
  */
 export function warehouseInputsKey(registry: Registry, staging: Staging): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ categories: registry.categories, repos: registry.repos.map(({ line: _line, ...r }) => r) }));
-  for (const s of staging.states()) h.update(JSON.stringify([s.repo, s.fingerprint, s.engineVersion, s.parts]));
-  h.update(classifierVersion());
-  const identitiesDir = fileURLToPath(new URL('../../data/identities/', import.meta.url));
-  const provenanceDir = fileURLToPath(new URL('../../data/provenance/', import.meta.url));
-  const files = [
-    ...BUILD_SOURCES.map((f) => fileURLToPath(new URL(f, import.meta.url))),
-    ...[WAREHOUSE_SQL_DIR, METRICS_SQL_DIR, identitiesDir, provenanceDir].flatMap((d) => (existsSync(d) ? readdirSync(d).sort().map((f) => join(d, f)) : [])),
-  ];
-  for (const f of files) h.update(f.slice(f.lastIndexOf('/'))).update(readFileSync(f));
-  return h.digest('hex');
+  return inputsKey(warehouseInputs(registry, staging));
+}
+
+export function inputsKey(inputs: WarehouseInputs): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/**
+ * What a warehouse was built from, written beside it: publish-data checks it is still
+ * current, and stamps the dataset fingerprint of the histories this build read.
+ */
+export interface BuildRecord {
+  built: string;
+  registry: { reposCsv: string; categoriesYaml: string };
+  /** The folders the ingest read (exports, clones), for the command that rebuilds it. */
+  sources: string[];
+  inputs: WarehouseInputs;
+  datasetFingerprint: string;
+}
+
+export const BUILD_RECORD_FILE = `${WAREHOUSE_FILE}.build.json`;
+
+export function readBuildRecord(warehouseDir: string): BuildRecord | null {
+  const file = join(warehouseDir, BUILD_RECORD_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+  } catch {
+    return null;
+  }
 }
 
 /** True when the warehouse on disk was built from exactly these inputs. */
 export function warehouseIsCurrent(warehouseDir: string, key: string): boolean {
   const keyFile = join(warehouseDir, KEY_FILE);
-  return existsSync(join(warehouseDir, WAREHOUSE_FILE)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key;
+  return existsSync(join(warehouseDir, WAREHOUSE_FILE)) && existsSync(join(warehouseDir, BUILD_RECORD_FILE)) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key;
 }
 
 export interface BuildResult {
@@ -75,6 +136,7 @@ async function loadRegistry(conn: DuckDBConnection, registry: Registry, ingested
       }, ${ingested.has(r.repo)})`,
   );
   if (values.length) await conn.run(`INSERT INTO registry_repos VALUES ${values.join(', ')}`);
+  await loadTalentPoolDefs(conn, registry.talentPools);
 }
 
 async function loadRaw(conn: DuckDBConnection, staging: Staging, repos: Set<string>): Promise<void> {
@@ -204,6 +266,8 @@ export async function buildWarehouse(opts: {
   warehouseDir: string;
   registry: Registry;
   staging: Staging;
+  /** The folders the ingest read, recorded for the command that would rebuild this warehouse. */
+  sources?: string[];
   log?: (line: string) => void;
 }): Promise<BuildResult> {
   const log = opts.log ?? (() => {});
@@ -217,9 +281,9 @@ export async function buildWarehouse(opts: {
   mkdirSync(tmpDir, { recursive: true });
   const instance = await DuckDBInstance.create(tmp);
   const conn = await instance.connect();
+  const tracked = new Set(opts.registry.repos.map((r) => r.repo));
   try {
     const ingested = new Set(opts.staging.states().map((s) => s.repo));
-    const tracked = new Set(opts.registry.repos.map((r) => r.repo));
     await loadRegistry(conn, opts.registry, ingested);
     await loadRaw(conn, opts.staging, tracked);
     const t0 = performance.now();
@@ -234,16 +298,28 @@ export async function buildWarehouse(opts: {
     conn.closeSync();
     instance.closeSync();
     rmSync(join(opts.warehouseDir, KEY_FILE), { force: true });
+    rmSync(join(opts.warehouseDir, BUILD_RECORD_FILE), { force: true });
     renameSync(tmp, file);
+    const inputs = warehouseInputs(opts.registry, opts.staging);
+    const record: BuildRecord = {
+      built: new Date().toISOString(),
+      registry: { reposCsv: opts.registry.reposFile, categoriesYaml: opts.registry.categoriesFile ?? join(dirname(opts.registry.reposFile), 'categories.yaml') },
+      sources: opts.sources ?? [],
+      inputs,
+      datasetFingerprint: datasetFingerprintOf(opts.staging.states().filter((s) => tracked.has(s.repo))),
+    };
+    const recordFile = join(opts.warehouseDir, BUILD_RECORD_FILE);
+    const keyFile = join(opts.warehouseDir, KEY_FILE);
+    await writing(recordFile, null, () => writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n'));
     // Written last: a run killed before this line rebuilds next time.
-    writeFileSync(join(opts.warehouseDir, KEY_FILE), warehouseInputsKey(opts.registry, opts.staging));
+    await writing(keyFile, null, () => writeFileSync(keyFile, inputsKey(inputs)));
     return { file, timings, metricsMs };
   } catch (e) {
     conn.closeSync();
     instance.closeSync();
     rmSync(tmp, { force: true });
     rmSync(`${tmp}.wal`, { force: true });
-    throw e;
+    throw asDiskFull(e, tmp, null);
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
     if (existsSync(`${tmp}.wal`)) rmSync(`${tmp}.wal`, { force: true });

@@ -4,6 +4,7 @@
 import { changeSortValue, SNAPSHOT_METRICS, snapshotChange } from '../lib/figure-text.ts';
 import { formatInteger, type Change } from '../lib/format.ts';
 import { BASIS_MARK } from '../lib/like-for-like.ts';
+import { splitCategoryName } from '../lib/labels.ts';
 import type { HeadlineRow, SnapshotRow } from '../lib/query-rows.ts';
 import { h } from './dom.ts';
 
@@ -30,12 +31,18 @@ function metricCells(r: Figures, sortable: boolean): HTMLTableCellElement[] {
   });
 }
 
+const head = (name: string) => splitCategoryName(name)[0];
+function tail(name: string): HTMLSpanElement | null {
+  const rest = splitCategoryName(name)[1];
+  return rest ? h('span', { class: 'ds-table__tail' }, rest) : null;
+}
+
 export function snapshotRows(rows: readonly SnapshotRow[]): HTMLTableRowElement[] {
   return rows.map((r) =>
     h(
       'tr',
       { 'data-category': r.category_id, style: `--cat: ${r.colour}` },
-      h('th', { scope: 'row', class: 'ds-table__text', 'data-sort-key': 'category', 'data-value': r.name }, h('span', { class: 'ds-swatch', 'aria-hidden': 'true' }), ` ${r.name}`),
+      h('th', { scope: 'row', class: 'ds-table__text', 'data-sort-key': 'category', 'data-value': r.name }, h('span', { class: 'ds-swatch', 'aria-hidden': 'true' }), ` ${head(r.name)}`, tail(r.name)),
       ...metricCells(r, true),
     ),
   );

@@ -3,6 +3,7 @@
 // <TalentChord> runs it at build time and <talent-chord> after a re-query, so a
 // redrawn chart is the chart the build would have drawn for the same options.
 import { chordLayout, type ChordLayout, type ChordLink } from './chord-layout.ts';
+import { SMALL_CELL_MIN_PEOPLE } from './chord-thresholds.ts';
 import { migrationSummary, overlapSummary, type NamedLink } from './chord-text.ts';
 import type { ChordMode } from './figure-text.ts';
 import { shortCategoryName } from './labels.ts';
@@ -33,11 +34,26 @@ export interface ChordModelOptions {
   minPeople: number;
   /** Above 1, an empty chart may only mean that every link was too small to publish. */
   minCommits?: number;
+  /** Draw only links of at least this many people; the table still lists every link. Default: chartMinPeople(mode). */
+  drawMinPeople?: number;
+}
+
+/**
+ * The smallest link the chart draws by default. Migration: most flows are one or two
+ * people, and drawn they make a hairball that hides the flows that matter, so the
+ * chart keeps the flows the published thresholds would keep anyway (3 or more) and
+ * the table lists the rest. Overlap pairs are fewer and larger: all are drawn.
+ */
+export function chartMinPeople(mode: ChordMode): number {
+  return mode === 'migration' ? SMALL_CELL_MIN_PEOPLE : 1;
 }
 
 export interface ChordModel {
-  /** Links drawn (no self-links, at least minPeople). */
+  /** Links of the table (no self-links, at least minPeople). */
   links: ChordLink[];
+  /** Links the chart draws: those of at least drawMin people. */
+  drawn: ChordLink[];
+  drawMin: number;
   /** Migration: people whose main category stayed the same. */
   stayers: number;
   /** Links with short names, largest first (summary and table order). */
@@ -68,13 +84,17 @@ export function chordModel(raw: readonly ChordLink[], categories: readonly Categ
   const threshold = o.minCommits ?? 1;
   const summary = o.mode === 'overlap' ? overlapSummary(named, label, threshold) : migrationSummary(named, quarterLabel(prevQuarter(o.quarter)), label, threshold);
   const flow = new Map(links.map((l) => [`${l.source}>${l.target}`, l.value]));
+  const drawMin = Math.max(o.minPeople, o.drawMinPeople ?? chartMinPeople(o.mode));
+  const drawn = links.filter((l) => l.value >= drawMin);
   const layout = chordLayout(
     categories.map((c) => ({ id: c.category_id, name: shortCategoryName(c.name), colour: c.colour })),
-    links,
+    drawn,
     { directed: o.mode === 'migration' },
   );
   return {
     links,
+    drawn,
+    drawMin,
     stayers,
     named,
     summary,

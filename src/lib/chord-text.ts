@@ -33,3 +33,18 @@ export function migrationSummary(links: readonly NamedLink[], fromLabel: string,
   if (!top) return `Nobody changed their main category between ${fromLabel} and ${toLabel}.`;
   return `The largest move: ${people(top.value)} shifted their main work from ${top.sourceName} to ${top.targetName}${rest(links, ' to ')}.`;
 }
+
+/** Under a chart that leaves small links to the table: what it draws and where the rest are. */
+export function drawnNote(mode: 'overlap' | 'migration', drawn: number, total: number, drawMin: number): string | null {
+  if (drawn >= total) return null;
+  const [one, many] = mode === 'overlap' ? ['pair', 'pairs'] : ['flow', 'flows'];
+  const rest = total - drawn;
+  if (drawn === 0) return `No ${one} had ${formatInteger(drawMin)} or more people, so the chart draws none; the table lists all ${formatInteger(total)}.`;
+  return `The chart draws the ${formatInteger(drawn)} ${drawn === 1 ? one : many} of ${formatInteger(drawMin)} or more people; the table lists all ${formatInteger(total)}, the ${formatInteger(rest)} smaller ${rest === 1 ? one : many} too.`;
+}
+
+/** The heading of the ranked list that names the largest links on a narrow screen. */
+export function topLinksTitle(mode: 'overlap' | 'migration', shown: number, total: number): string {
+  const what = mode === 'overlap' ? 'overlaps' : 'moves';
+  return shown < total ? `The ${formatInteger(shown)} largest ${what} of ${formatInteger(total)}` : `All ${formatInteger(total)} ${what}, largest first`;
+}

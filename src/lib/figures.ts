@@ -13,8 +13,9 @@ export interface FigureDef {
    * 'scope': a scope_quarters column; 'company': company_share (needs an organization);
    * 'repos': counted in repos; 'overlap', 'migration', 'net_migration': between two
    * categories, as the talent chord links them (category_overlap, category_migration).
+   * 'pool', 'core_team', 'newcomers', 'work': the tables of TalentSource (below).
    */
-  source: 'scope' | 'company' | 'repos' | 'overlap' | 'migration' | 'net_migration';
+  source: 'scope' | 'company' | 'repos' | 'overlap' | 'migration' | 'net_migration' | TalentSource;
   /** How it reads when the article does not say, where its kind's default would mislead. */
   format?: FigureFormat;
   /** For change figures: the column holding the previous quarter's value ("new" when 0). */
@@ -63,7 +64,27 @@ export const FIGURES: Readonly<Record<string, FigureDef>> = {
   migration: { kind: 'count', source: 'migration' },
   // Signed by default: the direction of a net flow is the point of quoting it.
   net_migration: { kind: 'count', source: 'net_migration', format: 'signed' },
+  // Talent pools, core teams, newcomers and the work mix (TalentSource).
+  talent_pool: { kind: 'count', source: 'pool' },
+  multi_category_people: { kind: 'count', source: 'pool' },
+  core_team_50: { kind: 'count', source: 'core_team' },
+  core_team_80: { kind: 'count', source: 'core_team' },
+  steady_contributors: { kind: 'count', source: 'core_team' },
+  newcomer_share: { kind: 'ratio', source: 'newcomers' },
+  ecosystem_newcomer_share: { kind: 'ratio', source: 'newcomers' },
+  new_projects: { kind: 'count', source: 'newcomers' },
+  work_share: { kind: 'ratio', source: 'work' },
 };
+
+/**
+ * Figures read from the tables beside scope_quarters (src/node/metric-talent.ts):
+ * 'pool' talent_pools (a pair of categories with category and other, a named pool with
+ * pool="id", or the people in three or more categories); 'core_team' core_team (a
+ * scope's core team sizes and steady contributors); 'newcomers' scope_newcomers (a
+ * category's or the whole set's newcomer shares and new projects); 'work'
+ * work_composition (one kind of work's share, with kind="fix").
+ */
+export type TalentSource = 'pool' | 'core_team' | 'newcomers' | 'work';
 
 export function isFigure(name: string): boolean {
   return Object.hasOwn(FIGURES, name);
@@ -163,7 +184,58 @@ export const TREND_LABELS: Readonly<Record<string, string>> = {
   one_week_share: 'share active in a single week',
   test_line_share: 'test share of lines changed',
   top_repo_share: "largest project's share of commits",
+  newcomer_share: 'newcomer share',
 };
+
+/**
+ * How a figure is named where it stands alone (a table row of a restatement note), in
+ * sentence case, in the order a reader meets them (the headline counts, then who came
+ * and went, then the rest); headline-only figures (ingested_repos) too. figureName falls
+ * back to the id in words.
+ */
+export const FIGURE_NAMES: Readonly<Record<string, string>> = {
+  commits: 'Commits',
+  contributors: 'Contributors',
+  active_repos: 'Active repositories',
+  new_contributors: 'New contributors',
+  new_to_ecosystem: 'Newcomers to the tracked ecosystem',
+  retained: 'Contributors retained from the quarter before',
+  reactivated: 'Contributors back after a break',
+  churned: 'Contributors who left',
+  prev_contributors: 'Contributors in the quarter before',
+  churn_rate: 'Churn rate',
+  retention: 'Retention',
+  commits_qoq: 'Commits, change on the quarter before',
+  contributors_qoq: 'Contributors, change on the quarter before',
+  active_repos_qoq: 'Active repositories, change on the quarter before',
+  tracked_repos: 'Tracked repositories',
+  ingested_repos: 'Repositories with a history',
+  merge_commits: 'Merge commits',
+  bot_commits: 'Bot commits',
+  agent_assisted_commits: 'Agent-assisted commits',
+  mean_active_weeks: 'Mean active weeks',
+  median_active_weeks: 'Median active weeks',
+  one_week_share: 'Share active in a single week',
+  test_lines: 'Test lines changed',
+  src_lines: 'Source lines changed',
+  test_files: 'Test files changed',
+  src_files: 'Source files changed',
+  test_line_share: 'Test share of lines changed',
+  test_file_share: 'Test share of files changed',
+  top_repo: 'Largest project',
+  top_repo_share: "Largest project's share of commits",
+  company_share: 'Company share of commits',
+  overlap: 'People active in both categories',
+  migration: 'People who moved category',
+  net_migration: 'Net movement between categories',
+};
+
+export function figureName(figure: string): string {
+  const name = FIGURE_NAMES[figure];
+  if (name) return name;
+  const words = figure.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** A figure's value in a small space (chart labels): no unit words. */
 export function formatCompactFigure(name: string, value: number): string {

@@ -6,3 +6,12 @@ export function shortCategoryName(name: string): string {
   return head !== name && head.trim().split(/\s+/).length >= 2 ? head : name;
 }
 
+
+/**
+ * A name as its short form and the rest ("Training Frameworks", " & Model Architecture"),
+ * so a narrow table can show the short form and still read the whole name aloud.
+ */
+export function splitCategoryName(name: string): [head: string, tail: string] {
+  const head = shortCategoryName(name);
+  return [head, name.slice(head.length)];
+}

@@ -73,7 +73,7 @@ export function meetsThreshold(value: number, t: Threshold): boolean {
   }
 }
 
-const OP_WORDS: Record<Threshold['op'], string> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most' };
+export const OP_WORDS: Readonly<Record<Threshold['op'], string>> = { '>': 'above', '>=': 'at least', '<': 'below', '<=': 'at most' };
 
 /** A figure's value as prose writes it ("1 204", "31.4%", "+12.0%"). */
 export function formatPredictionValue(figure: string, value: number): string {

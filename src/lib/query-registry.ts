@@ -15,21 +15,35 @@ import overlapAtThresholdSql from './queries/overlap-at-threshold.sql?raw';
 import overlapMatrixSql from './queries/overlap-matrix.sql?raw';
 import quartersSql from './queries/quarters.sql?raw';
 import reposSql from './queries/repos.sql?raw';
+import scopeFiguresSql from './queries/scope-figures.sql?raw';
 import snapshotSql from './queries/snapshot.sql?raw';
 import topProjectsSql from './queries/top-projects.sql?raw';
+import talentPoolsSql from './queries/talent-pools.sql?raw';
+import coreTeamSql from './queries/core-team.sql?raw';
+import newcomersSql from './queries/newcomers.sql?raw';
+import newProjectsSql from './queries/new-projects.sql?raw';
+import workMixSql from './queries/work-mix.sql?raw';
+import overlapTrendSql from './queries/overlap-trend.sql?raw';
+import { maskSql } from './sql-lexer.ts';
 import type {
   CategoryPairRow,
   CategoryRow,
   CompanyShareRow,
+  CoreTeamRow,
   HeadlineRow,
   MigrationRow,
+  NewcomersRow,
+  NewProjectRow,
   OverlapRow,
+  OverlapTrendRow,
   QuarterRow,
   RepoRow,
   ScopeQuarterRow,
   SnapshotRow,
+  TalentPoolRow,
   TopProjectRow,
   TrendRow,
+  WorkMixRow,
 } from './query-rows.ts';
 
 export type ParamValue = string | number | boolean;
@@ -62,12 +76,23 @@ export const PUBLISHED_VIEWS = [
   'category_overlap',
   'category_overlap_thresholds',
   'company_share',
+  'core_team',
+  'new_projects',
   'quarters',
   'repos',
+  'scope_newcomers',
   'scope_quarters',
+  'talent_pools',
   'top_projects',
   'work_composition',
 ] as const;
+
+/**
+ * Views added after quarters were first published: a folder published before them
+ * lacks their files until it is published again, so readers of every view (the
+ * explore console) load these only where the folder has them.
+ */
+export const LATER_VIEWS: readonly (typeof PUBLISHED_VIEWS)[number][] = ['core_team', 'new_projects', 'scope_newcomers', 'talent_pools'];
 
 /** Figures category-trend can draw (its CASE list; a test keeps the two equal). */
 export const TREND_METRICS = [
@@ -83,6 +108,7 @@ export const TREND_METRICS = [
   'one_week_share',
   'test_line_share',
   'top_repo_share',
+  'newcomer_share',
 ] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];
 
@@ -117,6 +143,12 @@ export const QUERIES = {
   ),
   'category-trend': query<TrendRow>()('category-trend', categoryTrendSql, ['metric'], 'One figure per category over every quarter of the folder.'),
   metric: query<ScopeQuarterRow>()('metric', metricSql, ['quarter', 'scopeType', 'scopeId'], 'Every figure of one scope in a quarter and the quarter before.'),
+  'scope-figures': query<ScopeQuarterRow>()(
+    'scope-figures',
+    scopeFiguresSql,
+    ['quarter', 'scopeType'],
+    "Every figure of every scope of one type ('category' or 'repo') in a quarter, for claims that compare them.",
+  ),
   'company-share': query<CompanyShareRow>()(
     'company-share',
     companyShareSql,
@@ -126,6 +158,22 @@ export const QUERIES = {
   categories: query<CategoryRow>()('categories', categoriesSql, [], 'Category ids, names, emoji and colours in reading order.'),
   quarters: query<QuarterRow>()('quarters', quartersSql, [], 'The quarters the folder covers, oldest first.'),
   repos: query<RepoRow>()('repos', reposSql, [], 'Tracked repositories with category and availability.'),
+  'talent-pools': query<TalentPoolRow>()('talent-pools', talentPoolsSql, [], 'People active in every category of a pool within the trailing year, every published pool and quarter.'),
+  'core-team': query<CoreTeamRow>()(
+    'core-team',
+    coreTeamSql,
+    ['quarter', 'scopeType', 'scopeId'],
+    'Core team sizes (half and 80% of commit credit) and steady contributors of one scope, in a quarter and the quarter before.',
+  ),
+  newcomers: query<NewcomersRow>()(
+    'newcomers',
+    newcomersSql,
+    ['quarter', 'scopeType', 'scopeId'],
+    "Newcomer shares and projects new to the tracked set of 'all' or a category, in a quarter and the quarter before.",
+  ),
+  'new-projects': query<NewProjectRow>()('new-projects', newProjectsSql, ['quarter'], 'Projects new to the tracked set in the folder up to a quarter, with their figures then and in that quarter.'),
+  'work-mix': query<WorkMixRow>()('work-mix', workMixSql, ['scopeType', 'scopeId'], 'Shares of each kind of work in one scope over every quarter of the folder.'),
+  'overlap-trend': query<OverlapTrendRow>()('overlap-trend', overlapTrendSql, [], 'People active in both of two categories, every pair over every quarter of the folder.'),
 } as const;
 
 export type QueryName = keyof typeof QUERIES;
@@ -145,6 +193,16 @@ export function bindParams<N extends QueryName>(name: N, values: ParamsOf<N>): P
     if (v === undefined || v === null) throw new Error(`query '${name}' needs a value for '${p}' (params: ${spec.params.join(', ') || 'none'})`);
     return v;
   });
+}
+
+/**
+ * The published views a query reads (names in code, not in comments or strings), so a
+ * runner can say which table a folder lacks instead of failing inside the engine.
+ */
+export function viewsRead(name: QueryName): string[] {
+  const masked = maskSql(QUERIES[name].sql);
+  const code = typeof masked === 'string' ? masked : QUERIES[name].sql;
+  return PUBLISHED_VIEWS.filter((v) => new RegExp(`\\b${v}\\b`).test(code));
 }
 
 /** The SQL text as both runtimes should run it: no trailing semicolon or blank lines. */

@@ -145,3 +145,97 @@ export interface RepoRow {
   /** Last day observed of a history that stops early (YYYY-MM-DD), else null. */
   tracked_until: string | null;
 }
+
+/** talent-pools: one published pool in one quarter (pools under 3 people have no row). */
+export interface TalentPoolRow {
+  quarter: string;
+  seq: number;
+  partial: boolean;
+  /** First quarter of the trailing year the row counts. */
+  from_quarter: string;
+  pool_type: 'pair' | 'breadth' | 'named';
+  /** 'a+b' for a pair, 'three-plus', or the editor's id. */
+  pool_id: string;
+  name: string | null;
+  /** Category ids joined by ',' (in id order); null for 'breadth'. */
+  categories: string | null;
+  min_commits: number;
+  people: number;
+  /** People active within the year in a history that stops early; null under 3. */
+  in_stopped_histories: number | null;
+  observed: boolean;
+}
+
+/** core-team: a core_team row (sizes of 1 or 2 are null). */
+export interface CoreTeamRow {
+  scope_type: 'repo' | 'category' | 'all';
+  scope_id: string;
+  category_id: string | null;
+  quarter: string;
+  seq: number;
+  partial: boolean;
+  observed: boolean;
+  contributors: number;
+  credit: number;
+  core_50: number | null;
+  core_80: number | null;
+  steady_contributors: number | null;
+}
+
+/** newcomers: a scope_newcomers row. */
+export interface NewcomersRow {
+  scope_type: 'category' | 'all';
+  scope_id: string;
+  quarter: string;
+  seq: number;
+  partial: boolean;
+  observed: boolean;
+  contributors: number;
+  new_contributors: number;
+  new_to_ecosystem: number;
+  newcomer_share: number | null;
+  ecosystem_newcomer_share: number | null;
+  new_projects: number;
+  new_project_contributors: number;
+}
+
+/** new-projects: a project new to the tracked set, its first quarter and the asked one. */
+export interface NewProjectRow {
+  first_quarter: string;
+  first_seq: number;
+  repo: string;
+  category_id: string;
+  category_name: string;
+  colour: string;
+  first_commits: number;
+  first_contributors: number;
+  /** Of first_contributors, those whose first credit anywhere in the tracked set was then. */
+  first_newcomers: number;
+  rank: number;
+  commits: number;
+  contributors: number;
+  /** Last day observed of a history that stops early (YYYY-MM-DD), else null. */
+  tracked_until: string | null;
+}
+
+/** work-mix: one kind of work in one quarter of a scope (share null: no commits at all). */
+export interface WorkMixRow {
+  quarter: string;
+  seq: number;
+  partial: boolean;
+  work_kind: string;
+  kind_order: number;
+  commits: number;
+  share: number | null;
+  total_commits: number;
+}
+
+/** overlap-trend: one category pair's overlap in one quarter. */
+export interface OverlapTrendRow {
+  quarter: string;
+  seq: number;
+  partial: boolean;
+  category_a: string;
+  category_b: string;
+  people: number;
+}

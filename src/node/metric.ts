@@ -1,10 +1,12 @@
 // Looks up one figure for <Metric>, or explains precisely why it cannot: a figure
 // quoted in prose that does not exist must fail the build, not print "0" or "NaN".
 import { figureChangeNote, FIGURES, formatFigure, formatFigureChange, type FigureDef, type FigureFormat } from '../lib/figures.ts';
-import { formatPercent } from '../lib/format.ts';
+import { formatChange, formatPercent } from '../lib/format.ts';
 import type { ScopeQuarterRow } from '../lib/query-rows.ts';
 import { prevQuarter, quarterLabel } from '../lib/quarters.ts';
 import { readManifest } from './manifest.ts';
+import { MetricError } from './metric-error.ts';
+import { isTalentSource, rejectTalentProps, resolveTalentFigure } from './metric-talent.ts';
 import { openPublished, type PublishedData } from './published-data.ts';
 
 export interface MetricRequest {
@@ -20,6 +22,10 @@ export interface MetricRequest {
   /** For figure="migration" and "net_migration": the categories moved from (in the quarter before) and to. */
   from?: string;
   to?: string;
+  /** For figure="talent_pool": a named pool of data/talent-pools.yaml (instead of category and other). */
+  pool?: string;
+  /** For figure="work_share": the kind of work (feature, fix, perf, test, docs, ci). */
+  kind?: string;
   format?: FigureFormat;
   delta?: 'change';
 }
@@ -29,22 +35,16 @@ export interface MetricResult {
   value: number | string | null;
   /** "Contributors, LLM Serving, Q3 2024": a tooltip and a data attribute. */
   description: string;
-  /** 'pair': two categories, scopeId "a,b" (sorted for overlap; from,to for migration). */
+  /** 'pair': two categories, scopeId "a,b" (sorted for overlap; from,to for migration; a talent pool's two or more, sorted). */
   scopeType: 'all' | 'category' | 'repo' | 'pair';
   scopeId: string;
   /** A change compared like-for-like that leaves repositories out: what it leaves out. */
   note?: string;
+  /** Why a change has no value ("new this quarter", "partial quarter, not compared", …). */
+  missing?: string;
 }
 
-export class MetricError extends Error {
-  override name = 'MetricError';
-  /** What to write instead, when the message alone does not say (npm run check shows it). */
-  readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
-    this.hint = hint;
-  }
-}
+export { MetricError };
 
 const FORMATS: readonly string[] = ['number', 'percent', 'signed', 'weeks'];
 
@@ -56,9 +56,11 @@ export async function resolveMetric(req: MetricRequest): Promise<MetricResult> {
   }
   if (req.delta !== undefined && req.delta !== 'change') throw new MetricError(`delta '${String(req.delta)}' is not supported (use delta="change")`);
   if (req.category !== undefined && req.repo !== undefined) throw new MetricError('give category or repo, not both');
+  if (isTalentSource(def.source)) return resolveTalentFigure(req, def);
+  rejectTalentProps(req);
   const pair = pairProps(req, def);
 
-  const data = await openPublished(folderFor(req.quarter, req.articleQuarter));
+  const data = await openFolderFor(req.quarter, req.articleQuarter);
   if (pair) return pairFigure(req, def, data, pair);
   const scope = await resolveScope(data, req);
   const ctx: Ctx = { req, def, data, ...scope };
@@ -79,6 +81,11 @@ interface Ctx extends Scope {
   req: MetricRequest;
   def: FigureDef;
   data: PublishedData;
+}
+
+/** The published folder a figure of `quarter` is read from in an article of `article`'s quarter. */
+export function openFolderFor(quarter: string, article: string | undefined): Promise<PublishedData> {
+  return openPublished(folderFor(quarter, article));
 }
 
 function folderFor(quarter: string, article: string | undefined): string {
@@ -246,31 +253,57 @@ async function scopeFigure(ctx: Ctx): Promise<MetricResult> {
     throw new MetricError(`no figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} (${why})`);
   }
   if (!(req.figure in cur)) throw new MetricError(`the published scope_quarters of ${ctx.data.quarter} has no column '${req.figure}'`);
-  const raw = cur[req.figure];
-  const value = typeof raw === 'number' || typeof raw === 'string' ? raw : null;
-  const partial = cur.partial === true;
-  const observed = cur.observed !== false;
-  // Folders published before like-for-like QoQ have no such column: nothing left out.
-  const basisExcludes = typeof cur.qoq_basis_excludes === 'string' ? cur.qoq_basis_excludes : null;
-
+  const fig = scopeFigureOf(req.figure, def, cur, req.format);
+  const { value } = fig;
   if (def.kind === 'change') {
     if (req.delta) throw new MetricError(`delta="change" does not apply to '${req.figure}', which is already a change`);
-    const prev = numberOr(cur[def.prevColumn ?? ''], null);
-    const fig = { value, prev, partial, observed, basisExcludes };
-    return result(ctx, formatFigure(def, fig, req.format), value, figureChangeNote(fig, value));
+    const r = result(ctx, fig.text, value, fig.note);
+    if (fig.missing !== null) r.missing = fig.missing;
+    return r;
   }
-  if (value === null) {
-    throw new MetricError(`figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} has no value (${NULL_REASONS[req.figure] ?? 'nothing to measure'})`);
-  }
+  if (value === null) throw new MetricError(`figure '${req.figure}' ${ctx.scopeText} in ${req.quarter} has no value (${fig.missing})`);
+  const partial = cur.partial === true;
+  const observed = cur.observed !== false;
+  const basisExcludes = basisExcludesOf(cur);
   if (req.delta) {
     if (def.kind === 'text') throw new MetricError(`delta="change" does not apply to '${req.figure}', which is a name`);
     const prevRow = rows.find((r) => r.quarter !== req.quarter);
     const prev = prevRow ? numberOr(prevRow[req.figure], null) : def.kind === 'count' ? 0 : null;
     const qoq = def.qoqColumn ? numberOr(cur[def.qoqColumn], null) : undefined;
-    const fig = { value, partial, observed, basisExcludes };
-    return result(ctx, formatFigureChange(def, fig, prev, qoq), value, def.qoqColumn ? figureChangeNote(fig, qoq) : null);
+    const level = { value, partial, observed, basisExcludes };
+    return result(ctx, formatFigureChange(def, level, prev, qoq), value, def.qoqColumn ? figureChangeNote(level, qoq) : null);
   }
-  return result(ctx, formatFigure(def, { value }, req.format), value);
+  return result(ctx, fig.text, value);
+}
+
+/** One scope's figure in one quarter, read from its scope_quarters row as <Metric> shows it. */
+export interface ScopeFigure {
+  value: number | string | null;
+  text: string;
+  /** What a like-for-like change leaves out, or null. */
+  note: string | null;
+  /** Why value is null, or null when it is not. */
+  missing: string | null;
+}
+
+/**
+ * The figure of a scope_quarters row: <Metric> quotes it, and claims that compare many
+ * scopes (src/node/claims.ts) read every scope's the same way, so a claim's numbers are
+ * the ones the article prints.
+ */
+export function scopeFigureOf(figure: string, def: FigureDef, row: ScopeQuarterRow, format?: FigureFormat): ScopeFigure {
+  const raw = row[figure];
+  const value = typeof raw === 'number' || typeof raw === 'string' ? raw : null;
+  if (def.kind === 'change') {
+    const fig = { value, prev: numberOr(row[def.prevColumn ?? ''], null), partial: row.partial === true, observed: row.observed !== false, basisExcludes: basisExcludesOf(row) };
+    return { value, text: formatFigure(def, fig, format), note: figureChangeNote(fig, value), missing: typeof value === 'number' ? null : formatChange({ ...fig, value: null }).label };
+  }
+  return { value, text: formatFigure(def, { value }, format), note: null, missing: value === null ? (NULL_REASONS[figure] ?? 'nothing to measure') : null };
+}
+
+// Folders published before like-for-like QoQ have no such column: nothing left out.
+function basisExcludesOf(row: ScopeQuarterRow): string | null {
+  return typeof row.qoq_basis_excludes === 'string' ? row.qoq_basis_excludes : null;
 }
 
 function numberOr<T>(v: unknown, fallback: T): number | T {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { bindParams, sqlOf, type ParamsOf, type QueryName, type RowOf } from '../lib/query-registry.ts';
+import { bindParams, sqlOf, viewsRead, type ParamsOf, type QueryName, type RowOf } from '../lib/query-registry.ts';
 import { isQuarter } from '../lib/quarters.ts';
 import { publishedQuarters, quarterFolder, repoRelative } from './paths.ts';
 
@@ -36,6 +36,15 @@ export function missingQuarterMessage(quarter: string): string {
   const have = publishedQuarters();
   const list = have.length > 0 ? `published quarters: ${have.join(', ')}` : 'no quarter is published yet';
   return `no published data for ${quarter} (${list}); run \`npm run publish-data -- ${quarter}\` to publish it`;
+}
+
+/** A folder lacks tables a query reads: it was published before they existed. */
+export function missingTableMessage(quarter: string, folder: string, tables: readonly string[]): string {
+  const list = tables.map((t) => `${t}.parquet`).join(', ');
+  return (
+    `${folder} has no ${list}: it was published before ${tables.length > 1 ? 'these tables' : 'that table'} existed; ` +
+    `publish it again with \`npm run publish-data -- ${quarter} --force --why "adds ${tables.join(', ')}"\` (after \`npm run ingest\`)`
+  );
 }
 
 /** Opens (once per build) the published folder of `quarter`. */
@@ -75,6 +84,10 @@ async function open(quarter: string, folder: string): Promise<PublishedData> {
     folder,
     views,
     query<N extends QueryName>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[]> {
+      // A folder published before a table existed lacks its file: say so and how to fix
+      // it, rather than let the engine report a missing table.
+      const missing = viewsRead(name).filter((v) => !views.includes(v));
+      if (missing.length > 0) return Promise.reject(new PublishedDataError(missingTableMessage(quarter, where, missing)));
       const values = bindParams(name, params);
       const key = `${name}\u0000${JSON.stringify(values)}`;
       let rows = results.get(key);

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { coreTeamRows, newcomerRows, newProjectRows, talentPoolRows } from './published-fixture-talent.ts';
 import { CATEGORIES, COMPANIES, MIGRATION, MIGRATION_THRESHOLDS, OVERLAP, OVERLAP_PARTS, OVERLAP_THRESHOLDS, PARTIAL_QUARTER, QUARTERS, REPOS, SEQ0, SERIES, WORK_KINDS } from './published-fixture-data.ts';
 
 export const FIXTURE_QUARTERS = ['2024-q3', '2024-q4'] as const;
@@ -188,6 +189,7 @@ export async function writePublishedFixture(root: string): Promise<string> {
   const conn = await instance.connect();
   const types: Record<string, string> = Object.fromEntries(DOUBLES.map((d) => [d, 'DOUBLE']));
   const sq = scopeQuarterRows();
+  const projects = newProjectRows(sq);
   const firstQuarter = (repo: string) => (sq.find((r) => r.scope_type === 'repo' && r.scope_id === repo)?.quarter as string | undefined) ?? null;
   const tables: Record<string, { rows: Row[]; order: string; types?: Record<string, string>; windowed: boolean }> = {
     quarters: {
@@ -215,6 +217,25 @@ export async function writePublishedFixture(root: string): Promise<string> {
       order: 'quarter, scope_type, scope_id, other_category NULLS FIRST, repo NULLS FIRST',
       windowed: true,
     },
+    talent_pools: {
+      rows: talentPoolRows(),
+      types: { name: 'VARCHAR', categories: 'VARCHAR', in_stopped_histories: 'INTEGER' },
+      order: 'quarter, pool_type, pool_id',
+      windowed: true,
+    },
+    core_team: {
+      rows: coreTeamRows(sq),
+      types: { category_id: 'VARCHAR', core_50: 'INTEGER', core_80: 'INTEGER', steady_contributors: 'INTEGER' },
+      order: 'seq, scope_type, scope_id',
+      windowed: true,
+    },
+    scope_newcomers: {
+      rows: newcomerRows(sq, projects),
+      types: { newcomer_share: 'DOUBLE', ecosystem_newcomer_share: 'DOUBLE' },
+      order: 'seq, scope_type, scope_id',
+      windowed: true,
+    },
+    new_projects: { rows: projects, order: 'seq, rank', windowed: true },
     // Threshold 1 is category_overlap / category_migration themselves, as the engine publishes it.
     category_overlap_thresholds: {
       rows: [...OVERLAP.map(([quarter, a, b, people]): [string, number, string, string, number] => [quarter, 1, a, b, people]), ...OVERLAP_THRESHOLDS].map(

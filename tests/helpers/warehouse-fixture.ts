@@ -150,7 +150,14 @@ CREATE TABLE commit_credits (sha VARCHAR, repo VARCHAR, category_id VARCHAR, qua
 CREATE TABLE unattributed_credits (sha VARCHAR, repo VARCHAR, category_id VARCHAR, quarter VARCHAR,
   week SMALLINT, weight DOUBLE, organization VARCHAR);
 CREATE TABLE people (person_id INTEGER, is_bot BOOLEAN, is_agent BOOLEAN);
+CREATE TABLE talent_pool_defs (pool_id VARCHAR, name VARCHAR, category_id VARCHAR, min_commits INTEGER, sort_order INTEGER);
 `;
+
+/** [pool_id, name, categories, min_commits]: the editor's named pools (data/talent-pools.yaml). */
+export const TALENT_POOLS: [string, string, string[], number][] = [
+  ['everything', 'All three categories', ['training', 'serving', 'compilers'], 1],
+  ['deep-training-serving', 'Two commits each in training and serving', ['training', 'serving'], 2],
+];
 
 /** The fixture's rows in warehouse shape (also handy for reference computations in tests). */
 export function fixtureRows() {
@@ -198,6 +205,7 @@ export async function createWarehouseFixture(): Promise<{ instance: DuckDBInstan
   await conn.run(`INSERT INTO commits VALUES ${values(commits)}`);
   await conn.run(`INSERT INTO commit_credits VALUES ${values(credits)}`);
   await conn.run(`INSERT INTO people VALUES ${values(Object.values(PEOPLE).map((p) => [p.id, false, false]))}`);
+  await conn.run(`INSERT INTO talent_pool_defs VALUES ${values(TALENT_POOLS.flatMap(([id, name, cats, min], i) => cats.map((c) => [id, name, c, min, i + 1])))}`);
   await conn.run(`INSERT INTO repos VALUES ${values(REPOS.map(([repo, cat, status, until]) => [repo, cat, status, null, until, null, null]))}`);
   // first_ts / first_quarter as the ingest derives them: the earliest dated commit.
   await conn.run(`

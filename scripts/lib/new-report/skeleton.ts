@@ -40,7 +40,7 @@ const SECTIONS: { id: SectionId; heading: string; prompt: string; components: st
   { id: 'talent', heading: 'Where talent is moving', prompt: 'Which categories share people, and where people whose main category changed went.', components: ['<TalentChord />', '<TalentChord mode="migration" />'] },
 ];
 
-const IMPORTS = ['HeadlineStats', 'SnapshotTable', 'TopProjects', 'TalentChord', 'CategoryTrend', 'Metric', 'Predictions', 'PredictionReview'];
+const IMPORTS = ['HeadlineStats', 'SnapshotTable', 'TopProjects', 'TalentChord', 'CategoryTrend', 'Metric', 'Rank', 'Compare', 'Only', 'Threshold', 'Predictions', 'PredictionReview'];
 
 function yamlString(s: string): string {
   return JSON.stringify(s);
@@ -66,7 +66,9 @@ export function articleMdx(input: SkeletonInput): string {
     '',
     `{/* Drafted by \`npm run new-report -- ${input.quarter}\`. Under each heading, the drafted findings are a list to keep,`,
     '    rewrite into prose or cut; every figure is a <Metric>, so it always matches the published data. Never type a',
-    '    figure: `npm run check` and the build check every <Metric>. Set status: "published" when the article is ready. */}',
+    '    figure: `npm run check` and the build check every <Metric>. Never type a comparison either: "fastest", "more than",',
+    '    "the only", "above half" are <Rank>, <Compare>, <Only> and <Threshold> (README, step 4), checked the same way.',
+    '    Set status: "published" when the article is ready. */}',
     '',
   ];
   if (input.partial) {

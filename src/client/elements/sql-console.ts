@@ -1,12 +1,15 @@
 // <sql-console>: a read-only SQL console over one published quarter, in the browser.
 // The engine and the quarter's tables load on intent (focus, pointer), a query must
 // pass the read-only check, the result shows as a table (first rows) and downloads as
-// CSV. The address keeps the quarter and the last query (?quarter=…&sql=…).
+// CSV. A query that fails takes the last result (and its download) away, so what is on
+// screen is always the answer to what was run, and shows DuckDB's hint and the place of
+// the fault. The address keeps the quarter and the last query (?quarter=…&sql=…).
 import { quarterLabel } from '../../lib/quarters.ts';
 import type { ConsoleDb } from '../console-db.ts';
 import { downloadCsv, toCsv } from '../csv.ts';
 import { define, h, must } from '../dom.ts';
 import { Pending, reason } from '../pending.ts';
+import { queryError } from '../query-error.ts';
 import { publishedFolderUrl } from '../published-url.ts';
 import { whenIntent } from '../query-runner.ts';
 import { readResult, resultTable, type Result } from '../result-table.ts';
@@ -97,6 +100,7 @@ class SqlConsoleElement extends HTMLElement {
   async #run(): Promise<void> {
     const check = checkReadOnly(this.#text.value);
     if (!check.ok) {
+      this.#clear();
       this.#pending.say(check.reason, 'error');
       return;
     }
@@ -110,7 +114,10 @@ class SqlConsoleElement extends HTMLElement {
         return { result: readResult(table), ms: performance.now() - t0 };
       },
       ({ result, ms }) => this.#show(result, ms, performance.now() - started),
-      (e) => `The query failed: ${reason(e)}`,
+      (e) => {
+        this.#showError(e);
+        return `The query failed: ${reason(e)}`;
+      },
     );
     writeParams({ sql: this.#text.value.trim() || null });
   }
@@ -124,6 +131,24 @@ class SqlConsoleElement extends HTMLElement {
     this.#output.replaceChildren(scroller);
     this.#download.disabled = false;
     this.#download.hidden = false;
+  }
+
+  /** No result on screen and nothing to download. */
+  #clear(): void {
+    this.#result = null;
+    this.#output.replaceChildren();
+    this.#download.disabled = true;
+    this.#download.hidden = true;
+  }
+
+  /** The status line says what failed; under it, DuckDB's hint and where the fault is. */
+  #showError(e: unknown): void {
+    this.#clear();
+    const { hint, position } = queryError(e);
+    if (!hint && !position) return;
+    this.#output.append(
+      h('div', { class: 'ds-console__error' }, hint ? h('p', { class: 'ds-console__hint' }, hint) : null, position ? h('pre', { class: 'ds-console__where', tabindex: '0', 'aria-label': 'Where the query fails' }, position) : null),
+    );
   }
 
   #saveCsv(): void {

@@ -3,8 +3,11 @@
 --
 -- Why: the figure is chosen with CASE over a fixed list rather than by building SQL,
 -- so the browser runs exactly this text. Counts before a category's first activity
--- have no scope row and read 0; ratios stay NULL there (no people, no ratio). A name
--- outside the list yields NULL everywhere: callers check names against TREND_METRICS.
+-- have no scope row and read 0; ratios stay NULL there (no people, no ratio).
+-- newcomer_share is new_contributors / contributors, computed here from scope_quarters
+-- (equal to scope_newcomers.newcomer_share) so folders published before that table
+-- draw it too. A name outside the list yields NULL everywhere: callers check names
+-- against TREND_METRICS.
 SELECT
   c.category_id,
   c.name,
@@ -27,6 +30,7 @@ SELECT
     WHEN 'one_week_share' THEN s.one_week_share
     WHEN 'test_line_share' THEN s.test_line_share
     WHEN 'top_repo_share' THEN s.top_repo_share
+    WHEN 'newcomer_share' THEN CASE WHEN s.contributors > 0 THEN s.new_contributors / s.contributors END::DOUBLE
   END AS value
 FROM quarters q
 CROSS JOIN categories c

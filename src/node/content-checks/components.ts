@@ -1,7 +1,9 @@
 // The components of one article: imported, reading a quarter that is published, naming
-// categories and repositories the data knows, and every <Metric> resolving to a figure.
+// categories and repositories the data knows, every <Metric> resolving to a figure, and
+// every claim (<Rank>, <Compare>, <Only>, <Threshold>) holding in the data.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { CLAIM_COMPONENTS, claimIdAttributes, isClaimComponent } from '../../lib/claim-props.ts';
 import { FIGURES } from '../../lib/figures.ts';
 import { TREND_METRICS } from '../../lib/query-registry.ts';
 import { isQuarter } from '../../lib/quarters.ts';
@@ -9,12 +11,15 @@ import { readManifest } from '../manifest.ts';
 import { MetricError, resolveMetric } from '../metric.ts';
 import { publishedQuarters } from '../paths.ts';
 import { openPublished } from '../published-data.ts';
+import { checkClaim, type ClaimLine } from './claims.ts';
 import type { ComponentUse, ParsedArticle } from './mdx.ts';
 import type { Problem } from './problem.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Components that read a published folder (their `quarter`, else the article's). */
-const DATA_COMPONENTS = new Set(['Metric', 'HeadlineStats', 'SnapshotTable', 'TopProjects', 'TalentChord', 'CategoryTrend', 'Figure']);
+const DATA_COMPONENTS = new Set(['Metric', 'HeadlineStats', 'SnapshotTable', 'TopProjects', 'TalentChord', 'CategoryTrend', 'Figure', 'TalentPools', 'OverlapTrend', 'WorkMix', 'NewProjects', ...CLAIM_COMPONENTS]);
+/** Components that quote figures as <Metric> does: from the article's folder when it covers their quarter. */
+const QUOTES_FIGURES = new Set(['Metric', ...CLAIM_COMPONENTS]);
 const PREDICTION_COMPONENTS = new Set(['Predictions', 'PredictionReview']);
 
 export interface ArticleContext {
@@ -47,14 +52,35 @@ async function known(quarter: string): Promise<{ categories: string[]; repos: st
   return { categories: cats.map((c) => c.category_id), repos: repos.map((r) => r.repo) };
 }
 
-/** The folder a component reads: a <Metric> reads the article's when it covers the quarter. */
+/** The folder a component reads: a <Metric> (or a claim) reads the article's when it covers the quarter. */
 function folderFor(c: ComponentUse, quarter: string, article: string): string {
-  if (c.name === 'Metric' && quarter !== article && readManifest(article).quarters.includes(quarter)) return article;
+  if (QUOTES_FIGURES.has(c.name) && quarter !== article && readManifest(article).quarters.includes(quarter)) return article;
   return quarter;
 }
 
-export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle): Promise<Problem[]> {
+/** Which attributes name categories and which name projects. */
+function idAttributes(c: ComponentUse): { categories: string[]; repos: string[] } {
+  // A <Metric> between two categories names the second with other, or both with from/to.
+  if (c.name === 'Metric') return { categories: ['category', 'categories', 'other', 'from', 'to'], repos: ['repo'] };
+  if (c.name === 'OverlapTrend') return { categories: ['category', 'other'], repos: [] };
+  if (isClaimComponent(c.name)) return claimIdAttributes(c.name, Object.fromEntries([...c.attrs.keys()].map((k) => [k, lit(c, k)])));
+  return { categories: ['category', 'categories'], repos: ['repo'] };
+}
+
+/** An attribute's ids: a list, or one id (or several, comma-separated). */
+function idList(v: Literal): string[] {
+  return Array.isArray(v) ? v.map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export interface ComponentsCheck {
+  problems: Problem[];
+  /** Every claim the check decided, with its verdict. */
+  claims: ClaimLine[];
+}
+
+export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle): Promise<ComponentsCheck> {
   const problems: Problem[] = [];
+  const claims: ClaimLine[] = [];
   const add = (c: ComponentUse, message: string, hint?: string): void => {
     problems.push({ file: ctx.file, line: c.line, message: `${tag(c)}: ${message}`, ...(hint ? { hint } : {}) });
   };
@@ -84,7 +110,7 @@ export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle
       continue;
     }
     if (!DATA_COMPONENTS.has(c.name) || !ctx.published) continue;
-    const coveredByArticle = c.name === 'Metric' && readManifest(ctx.quarter).quarters.includes(quarter);
+    const coveredByArticle = QUOTES_FIGURES.has(c.name) && readManifest(ctx.quarter).quarters.includes(quarter);
     if (!published.includes(quarter) && !coveredByArticle) {
       add(
         c,
@@ -97,20 +123,22 @@ export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle
     const ids = await known(folder);
     const scope = `in the ${folder} data`;
     let scopeOk = true;
-    // A <Metric> between two categories names the second with other, or both with from/to.
-    for (const attr of c.name === 'Metric' ? ['category', 'categories', 'other', 'from', 'to'] : ['category', 'categories']) {
+    const attrs = idAttributes(c);
+    for (const attr of attrs.categories) {
       const v = lit(c, attr);
       if (v === undefined) continue;
-      const list = Array.isArray(v) ? v.map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
-      for (const id of list.filter((x) => !ids.categories.includes(x))) {
+      for (const id of idList(v).filter((x) => !ids.categories.includes(x))) {
         scopeOk = false;
         add(c, `unknown category '${id}' ${scope}`, didYouMean(id, ids.categories, `categories: ${ids.categories.join(', ')}`));
       }
     }
-    const repo = lit(c, 'repo');
-    if (repo !== undefined && !ids.repos.includes(String(repo))) {
-      scopeOk = false;
-      add(c, `unknown project '${String(repo)}' ${scope} (not a tracked repository)`, didYouMean(String(repo), ids.repos, 'projects are listed in data/tracked-repos.csv as owner/name'));
+    for (const attr of attrs.repos) {
+      const v = lit(c, attr);
+      if (v === undefined) continue;
+      for (const id of (Array.isArray(v) ? v.map(String) : [String(v)]).filter((x) => !ids.repos.includes(x))) {
+        scopeOk = false;
+        add(c, `unknown project '${id}' ${scope} (not a tracked repository)`, didYouMean(id, ids.repos, 'projects are listed in data/tracked-repos.csv as owner/name'));
+      }
     }
     if (c.name === 'CategoryTrend') {
       const m = lit(c, 'metric');
@@ -123,14 +151,18 @@ export async function checkComponents(ctx: ArticleContext, parsed: ParsedArticle
       if (mode !== undefined && mode !== 'overlap' && mode !== 'migration') add(c, `mode must be "overlap" or "migration", not "${String(mode)}"`);
     }
     if (c.name === 'Metric' && scopeOk) await checkMetric(c, quarter, ctx.quarter, add);
+    if (isClaimComponent(c.name) && scopeOk) {
+      const line = await checkClaim(ctx.file, { ...c, name: c.name }, quarter, ctx.quarter, add);
+      if (line) claims.push(line);
+    }
   }
-  return problems;
+  return { problems, claims };
 }
 
 type Add = (c: ComponentUse, message: string, hint?: string) => void;
 
 async function checkMetric(c: ComponentUse, quarter: string, article: string, add: Add): Promise<void> {
-  const keys = ['figure', 'category', 'repo', 'org', 'other', 'from', 'to', 'quarter', 'delta', 'format'];
+  const keys = ['figure', 'category', 'repo', 'org', 'other', 'from', 'to', 'pool', 'kind', 'quarter', 'delta', 'format'];
   if (c.attrs.get('figure') === undefined) {
     add(c, 'no figure', 'name the figure to quote, e.g. <Metric figure="contributors" category="llm-serving" />');
     return;
@@ -154,6 +186,8 @@ async function checkMetric(c: ComponentUse, quarter: string, article: string, ad
       other: opt('other'),
       from: opt('from'),
       to: opt('to'),
+      pool: opt('pool'),
+      kind: opt('kind'),
       format: opt('format') as never,
       delta: opt('delta') as never,
     });

@@ -2,13 +2,15 @@
 // file, line and a hint. `npm run check` runs it from the command line; the build runs it
 // before rendering (src/node/content-checks-integration.ts) and stops on any problem.
 // Warnings (the artefact guard: a quoted change that one repository or a tracking
-// artefact mostly explains) are listed apart and never stop anything.
+// artefact mostly explains) are listed apart and never stop anything. Every claim
+// (<Rank>, <Compare>, <Only>, <Threshold>) is listed with its verdict too.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isQuarter } from '../../lib/quarters.ts';
 import { repoRelative, repoRoot } from '../paths.ts';
 import { predictionQuarters } from '../predictions.ts';
 import { checkArtefacts } from './artefacts.ts';
+import type { ClaimLine } from './claims.ts';
 import { checkComponents } from './components.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { parseArticle } from './mdx.ts';
@@ -18,6 +20,7 @@ import { checkPredictionFile } from './predictions.ts';
 import type { Problem } from './problem.ts';
 
 export { formatProblem, formatProblems, type Problem } from './problem.ts';
+export { formatClaims, type ClaimLine } from './claims.ts';
 
 export interface CheckOptions {
   /** Folder holding reports/ and predictions/ (default: content/ in the repository). */
@@ -32,6 +35,8 @@ export interface CheckResult {
   /** Worth a look before publishing; never stop a build. */
   warnings: Problem[];
   articles: { quarter: string; status: string; checked: boolean }[];
+  /** Every claim decided in the articles checked, with its verdict (a false one is also a problem). */
+  claims: ClaimLine[];
   predictionFiles: number;
 }
 
@@ -44,6 +49,7 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const articles: CheckResult['articles'] = [];
+  const claims: ClaimLine[] = [];
   const reportsDir = join(contentDir, 'reports');
   const predicted = predictionQuarters(join(contentDir, 'predictions'));
   for (const name of files(reportsDir, '.mdx')) {
@@ -70,7 +76,9 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     if (status === 'published') problems.push(...checkPlaceholders(file, text));
     if (!checked) continue;
     const ctx = { file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted };
-    problems.push(...(await checkComponents(ctx, parsed)));
+    const components = await checkComponents(ctx, parsed);
+    problems.push(...components.problems);
+    claims.push(...components.claims);
     if (fm.dataReady) warnings.push(...(await checkArtefacts(ctx, parsed, text)));
   }
   const predictionsDir = join(contentDir, 'predictions');
@@ -84,5 +92,5 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     }
     problems.push(...(await checkPredictionFile(repoRelative(path), made, readFileSync(path, 'utf8'))));
   }
-  return { problems, warnings, articles, predictionFiles: yamls.length };
+  return { problems, warnings, articles, claims, predictionFiles: yamls.length };
 }

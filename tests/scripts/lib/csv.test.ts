@@ -83,6 +83,17 @@ describe('parseCsvTable', () => {
     expect(e.message).toMatch(/expected 2 fields, found 3/);
   });
 
+  it('reports every problem at once, in line order, and only once the whole file is read', () => {
+    const e = errorOf(() => parseCsvTable('a,b\nx,ab"c\n1,2,3\n"x"y,1\nok,1\n"open,\n', 'bad.csv'));
+    expect(e.location).toEqual({ file: 'bad.csv', line: 2 });
+    expect(e.message.split('\n')).toEqual([
+      'bad.csv:2: a quote inside an unquoted field (quote the whole field and double the quote)',
+      'bad.csv:3: expected 2 fields, found 3',
+      'bad.csv:4: unexpected "y" after a closing quote',
+      'bad.csv:6: unterminated quoted field',
+    ]);
+  });
+
   it('rejects an empty file', () => {
     expect(errorOf(() => parseCsvTable('', 'empty.csv')).message).toMatch(/empty\.csv:1: empty file/);
   });

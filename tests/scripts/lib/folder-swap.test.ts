@@ -94,5 +94,19 @@ describe('publish-data killed at each step of a restatement (real process, SIGKI
       if (step === 'ready' || step === 'aside' || step === 'in') expect(lines.join('\n')).toMatch(/interrupted publish|removed \.2024-q3\.old/);
     }, 60_000);
   }
-});
 
+  it("a second restatement on the same day joins that day's note instead of replacing it", async () => {
+    const out = join(root, 'published-twice');
+    const base = { quarter: '2024-q3', warehouseFile: join(warehouse, 'warehouse.duckdb'), publishedDir: out, engine: { version: 'old', parser: 'p', classifiers: 'c' }, datasetFingerprint: 'f' };
+    await publishQuarter({ ...base, today: '2026-01-01' });
+    await publishQuarter({ ...base, today: '2026-02-02', force: true, why: 'First reason.' });
+    await publishQuarter({ ...base, today: '2026-02-02', force: true, why: 'Second reason.' });
+    const manifest = JSON.parse(readFileSync(join(out, '2024-q3', 'manifest.json'), 'utf8')) as { published: string; restated: string[] };
+    expect(manifest.published).toBe('2026-01-01');
+    expect(manifest.restated).toEqual(['2026-02-02']);
+    const note = readFileSync(join(out, '2024-q3', 'restatements', '2026-02-02.md'), 'utf8');
+    expect(note.indexOf('First reason.')).toBeGreaterThan(0);
+    expect(note.indexOf('Second reason.')).toBeGreaterThan(note.indexOf('First reason.'));
+    expect(note).toContain('again the same day');
+  }, 60_000);
+});

@@ -30,10 +30,20 @@ describe('runIngest: what the warehouse holds', () => {
   });
   afterAll(() => removeTmp(eco.root));
 
-  it('ingests every available repository, names the missing one, and warns about the empty one', () => {
+  it('ingests every available repository, names the missing one, and warns about the empty one and the replaced date', () => {
     expect([...fromClones.ingested].sort()).toEqual(['acme/empty', 'acme/engine', 'acme/engine-fork', 'gamma/compiler']);
     expect(fromClones.missing).toEqual(['lost/gone']);
-    expect(fromClones.warnings).toEqual([{ message: 'empty history: no commits', location: { file: join(eco.clonesDir, 'acme__empty') } }]);
+    expect(fromClones.notFound).toEqual([{ repo: 'lost/gone', tried: [join(eco.clonesDir, 'lost__gone'), join(eco.clonesDir, 'lost', 'gone')] }]);
+    // e9's author date of 1999 is replaced by its committer date: said once per history holding it.
+    const replaced = (repo: string) => ({
+      message: 'author date 1999-01-01T00:00:00+00:00 is before 2005-04-01 (git\'s first release); the committer date 2024-08-15T10:00:00+00:00 is used instead',
+      location: { file: join(eco.clonesDir, repo), line: expect.any(Number), commit: eco.sha.e9 },
+    });
+    expect([...fromClones.warnings].sort((a, b) => a.location.file.localeCompare(b.location.file))).toEqual([
+      { message: 'empty history: no commits', location: { file: join(eco.clonesDir, 'acme__empty') } },
+      replaced('acme__engine'),
+      replaced('acme__engine-fork'),
+    ]);
     // The fork's clone repeats the engine's ten commits: staged twice, counted once.
     expect(fromClones.commits).toBe(10 + 11 + 3);
     expect(fromClones.build?.file).toBe(join(whClones, 'warehouse.duckdb'));

@@ -31,8 +31,8 @@ describe('metric runner', () => {
     const names = metricTableNames();
     expect([...names].sort()).toEqual([
       'category_migration', 'category_migration_thresholds', 'category_overlap', 'category_overlap_thresholds',
-      'change_people', 'commit_sizes', 'company_share', 'lifecycle_violations',
-      'person_activity', 'scope_quarters', 'top_projects', 'work_composition',
+      'change_people', 'commit_sizes', 'company_share', 'core_team', 'lifecycle_violations', 'new_projects',
+      'person_activity', 'scope_newcomers', 'scope_quarters', 'talent_pools', 'top_projects', 'work_composition',
     ]);
     expect(timings).toEqual(names);
     expect(names.indexOf('scope_quarters')).toBeLessThan(names.indexOf('top_projects'));

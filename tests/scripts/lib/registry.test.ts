@@ -237,6 +237,47 @@ describe('registry validation', () => {
     expect(e.message).toContain(`.csv:${line}: `);
   });
 
+  it('reports every problem of the file at once, in line order, structural and semantic alike', async () => {
+    const e = await failure(
+      HEADER +
+        'o/ok,a,ingested,,,\n' +
+        'o/x,zz,ingested,,,\n' +
+        'o/y,a,archived,,,\n' +
+        'o/"z",a,ingested,,,\n' +
+        'o/w,a,ingested,,2024-13-01,\n' +
+        'o/v,a,ingested,,\n',
+    );
+    const file = e.location.file;
+    expect(e.location.line).toBe(3);
+    expect(e.message.split('\n')).toEqual([
+      `${file}:3: unknown category "zz"`,
+      `${file}:4: status "archived" must be ingested or unavailable`,
+      `${file}:5: a quote inside an unquoted field (quote the whole field and double the quote)`,
+      `${file}:6: tracked_until "2024-13-01" is not a YYYY-MM-DD date`,
+      `${file}:7: expected 6 fields, found 5`,
+    ]);
+  });
+
+  it('reports every problem of a row, and a loop once', async () => {
+    const e = await failure(HEADER + 'o/x,zz,archived,o/y,,\no/y,a,ingested,o/x,,\n');
+    const file = e.location.file;
+    expect(e.message.split('\n')).toEqual([
+      `${file}:2: unknown category "zz"`,
+      `${file}:2: status "archived" must be ingested or unavailable`,
+      `${file}:2: upstream loop: o/x (line 2) → o/y (line 3) → o/x`,
+    ]);
+  });
+
+  it('reports the problems of both files at once', async () => {
+    const yaml = '# categories\n\ncategories:\n' + cat(GOOD_A) + cat('id: b\nname: B\ncolour: "#a74106"\norder: 2') + cat('id: c\nname: C\nemoji: "x"\ncolour: red\norder: 3');
+    const e = await failure(HEADER + 'o/x,b,archived,,,\n', yaml);
+    expect(e.message.split('\n').map((l) => l.replace(/^.*\.(yaml|csv):/, '$1:'))).toEqual([
+      'yaml:9: missing field `emoji`',
+      'yaml:13: colour "red" must be #rrggbb',
+      'csv:2: status "archived" must be ingested or unavailable',
+    ]);
+  });
+
   it('rejects a wrong header', async () => {
     const e = await failure('repo,category,status,upstream,note\n');
     expect(e.location.line).toBe(1);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { inputChanges, restatementDiff } from '../../../scripts/lib/restatement.ts';
+import { MINUS } from '../../../src/lib/format.ts';
 import type { Manifest } from '../../../src/lib/manifest.ts';
 
 const base: Manifest = {
@@ -48,6 +49,8 @@ describe('restatement notes', () => {
     expect(text.indexOf('## Why the figures changed')).toBeGreaterThan(0);
     expect(text.indexOf('Copies of one change are counted once.')).toBeGreaterThan(text.indexOf('## Why'));
     expect(text.indexOf('## What changed in the inputs')).toBeGreaterThan(text.indexOf('Copies of one change'));
-    expect(text.indexOf('| headline | 2024-q3 | commits | 100 | 90 (-10.0%) |')).toBeGreaterThan(text.indexOf('## Figures'));
+    // For readers: figure names, the whole set named, the site's quarter and number formats.
+    expect(text.indexOf(`| Commits | All tracked repositories | Q3 2024 | 100 | 90 | ${MINUS}10 (${MINUS}10.0%) |`)).toBeGreaterThan(text.indexOf('## Figures'));
+    expect(text).not.toMatch(/\| headline \||commits_qoq|all:all/);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryRunner } from '../../../src/client/query-runner.ts';
-import { QUERIES, TREND_METRICS, type ParamValue, type QueryDef, type QueryName } from '../../../src/lib/query-registry.ts';
+import { QUERIES, TREND_METRICS, viewsRead, type ParamValue, type QueryDef, type QueryName } from '../../../src/lib/query-registry.ts';
 import { PUBLISHED_DIR_ENV } from '../../../src/node/paths.ts';
 import { openPublished, type PublishedData } from '../../../src/node/published-data.ts';
 import { writePublishedFixture } from '../../helpers/published-fixture.ts';
@@ -151,7 +151,12 @@ describe('query parity: build (node-api) vs browser (DuckDB-WASM 1.28)', () => {
       folderUrl = pathToFileURL(build.folder).href + '/';
     });
 
-    it.each(Object.keys(QUERIES) as QueryName[])('%s', async (name) => {
+    it.for(Object.keys(QUERIES) as QueryName[])('%s', async (name, { skip }) => {
+      // A committed folder published before a table existed lacks its file until it is
+      // published again; the fixture folders have every table, so the query is still
+      // compared on both engines there.
+      const missing = viewsRead(name).filter((v) => !build.views.includes(v));
+      if (missing.length > 0 && !folder.label.startsWith('fixture')) skip(`${folder.label} has no ${missing.join(', ')} (published before it existed)`);
       let rowsSeen = 0;
       for (const params of paramSets(name, context)) {
         const what = `${name} ${JSON.stringify(params)} over ${folder.label}`;

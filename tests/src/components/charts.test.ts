@@ -51,7 +51,8 @@ describe('<TalentChord>', () => {
     expect(count(html, /class="chord-arc" d="M[^"]+" fill="#[0-9a-f]{6}"/g)).toBe(5);
     expect(count(html, /class="chord-ribbon" d="M[^"]+"/g)).toBe(5);
     expect(html).toContain('fill="#2070fb"');
-    expect(count(html, /class="chord-label"/g)).toBeGreaterThanOrEqual(4);
+    // Every drawn arc is named beside it, however thin.
+    expect(count(html, /class="chord-label"/g)).toBe(5);
     expect(html).toContain('The largest overlap: 2 people were active in both GPU Kernels and LLM Serving, followed by');
     // The table twin lists every link.
     const table = html.slice(html.indexOf('<table class="ds-twin__table"'));
@@ -61,12 +62,45 @@ describe('<TalentChord>', () => {
   });
 
   it('migration: directed flows, stayers and net flows in the table', async () => {
-    const html = await render(TalentChord, { props: { quarter: '2024-q3', mode: 'migration' } });
+    const html = await render(TalentChord, { props: { quarter: '2024-q3', mode: 'migration', minPeople: 1 } });
     expect(html).toContain('data-mode="migration"');
-    expect(count(html, /class="chord-ribbon"/g)).toBe(3);
     expect(html).toContain('The largest move: 1 person shifted their main work from GPU Kernels to LLM Serving');
     expect(html).toMatch(/Stayed in the same main category<\/th>\s*<td class="ds-num" data-value="4">4</);
     expect(html).toContain('From (Q2 2024)');
+    expect(count(html.slice(html.indexOf('<table class="ds-twin__table"')), /<tr data-source=/g)).toBe(3);
+  });
+
+  it('migration draws the flows of 3 or more people and leaves the one-person flows to the table', async () => {
+    // 2024-q3's three flows are one person each: no ribbon, and the note says where they are.
+    const few = await render(TalentChord, { props: { quarter: '2024-q3', mode: 'migration' } });
+    expect(count(few, /class="chord-ribbon"/g)).toBe(0);
+    expect(few).toContain('No flow had 3 or more people, so the chart draws none; the table lists all 3.');
+    // 2024-q4: four people moved from training to serving, and that flow is drawn.
+    const html = await render(TalentChord, { props: { quarter: '2024-q4', mode: 'migration' } });
+    expect([...html.matchAll(/class="chord-ribbon"[^>]*data-value="(\d+)"/g)].map((r) => Number(r[1]))).toEqual([4]);
+    expect(html).not.toContain('ds-chord__note');
+    // Overlap pairs are fewer and larger: every one is drawn.
+    const overlap = await render(TalentChord, { props: { quarter: '2024-q3' } });
+    expect(count(overlap, /class="chord-ribbon"/g)).toBe(5);
+    expect(overlap).not.toContain('ds-chord__note');
+  });
+
+  it('names every arc on a phone without JavaScript: numbers beside the arcs, a key, and the largest links by name', async () => {
+    const html = await render(TalentChord, { props: { quarter: '2024-q3' } });
+    const svg = /<svg class="ds-chord"[^>]*>/.exec(html)![0];
+    // Narrow, CSS crops the chart to the circle with these proportions.
+    expect(svg).toContain('preserveAspectRatio="xMidYMid slice"');
+    expect(svg).toMatch(/style="--chord-crop: \d+ \/ \d+"/);
+    const groups = [...html.matchAll(/<g class="chord-group" data-category="([^"]+)" data-name="([^"]+)"[\s\S]*?<\/g>/g)];
+    expect(groups).toHaveLength(5);
+    groups.forEach((g, i) => expect(g[0]).toMatch(new RegExp(`<text class="chord-key"[^>]*>${i + 1}</text>`)));
+    const key = html.slice(html.indexOf('<ol class="ds-chord__legend"'), html.indexOf('</ol>', html.indexOf('<ol class="ds-chord__legend"')));
+    expect([...key.matchAll(/<li[^>]*data-category="([^"]+)"><span class="ds-chord__n">(\d+)<\/span><span class="ds-swatch"><\/span>([^<]+)<\/li>/g)].map((r) => [r[1], r[2], r[3]])).toEqual(
+      groups.map((g, i) => [g[1], String(i + 1), g[2]]),
+    );
+    const top = html.slice(html.indexOf('<div class="ds-chord__top"'));
+    expect(top).toContain('<p class="ds-chord__top-title">All 5 overlaps, largest first</p>');
+    expect(top).toMatch(/<li data-source="gpu-kernels" data-target="llm-serving"[^>]*><span class="ds-chord__pair"><span class="ds-chord__cat"><span class="ds-swatch"[^>]*><\/span>GPU Kernels<\/span><span class="ds-chord__joiner"> &amp; <\/span><span class="ds-chord__cat"><span class="ds-swatch"[^>]*><\/span>LLM Serving<\/span><\/span> <span class="ds-chord__count">2<\/span>/);
   });
 
   it('reads the counts published for a commit threshold, and says small pairs are left out', async () => {

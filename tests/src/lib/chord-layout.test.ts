@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { angleCovered, chordLayout, linkMatrix, spreadLabels, type ChordNode } from '../../../src/lib/chord-layout.ts';
+import { angleCovered, chordLayout, linkMatrix, spreadAngles, spreadLabels, wrapLabel, type ChordNode } from '../../../src/lib/chord-layout.ts';
 
 const nodes: ChordNode[] = [
   { id: 'a', name: 'Alpha', colour: '#111111' },
@@ -69,7 +69,7 @@ describe('spreadLabels', () => {
   it('keeps labels on one side at least a line apart, within the bottom limit', () => {
     const mk = (id: string, y: number, anchor: 'start' | 'end') => ({
       id, name: id, colour: '#000000', value: 1, startAngle: 0, endAngle: 1, path: '',
-      label: { x: 10, y, anchor, show: true },
+      label: { x: 10, y, anchor, show: true, lines: [id] }, key: { n: 1, x: 0, y: 0 },
     });
     const arcs = [mk('a', 100, 'start'), mk('b', 105, 'start'), mk('c', 108, 'start'), mk('d', 104, 'end'), mk('e', 230, 'start')];
     spreadLabels(arcs, 17, 240);
@@ -85,7 +85,7 @@ describe('spreadLabels', () => {
   it('slides a label pushed over the circle out to its edge, on its own side', () => {
     const mk = (id: string, x: number, y: number, anchor: 'start' | 'end') => ({
       id, name: id, colour: '#000000', value: 1, startAngle: 0, endAngle: 1, path: '',
-      label: { x, y, anchor, show: true },
+      label: { x, y, anchor, show: true, lines: [id] }, key: { n: 1, x: 0, y: 0 },
     });
     // Three labels near the top-left: the later two are pushed down to y = -83 and -66.
     const top = [mk('a', -5, -100, 'end'), mk('b', -10, -99, 'end'), mk('c', -20, -97, 'end')];
@@ -97,5 +97,53 @@ describe('spreadLabels', () => {
     const outside = [mk('d', 90, 10, 'start')];
     spreadLabels(outside, 17, 240, 100);
     expect(outside[0]!.label.x).toBe(99.5); // pulled to the edge only when inside it
+  });
+});
+
+describe('room for names and numbers', () => {
+  it('wraps a long name at the space nearest its middle, keeps a short one whole', () => {
+    expect(wrapLabel('GPU Kernels')).toEqual(['GPU Kernels']);
+    expect(wrapLabel('Hardware-Software Co-Design')).toEqual(['Hardware-Software', 'Co-Design']);
+    expect(wrapLabel('Distributed Training')).toEqual(['Distributed', 'Training']);
+    expect(wrapLabel('Edge & On-Device ML')).toEqual(['Edge &', 'On-Device ML']);
+    expect(wrapLabel('Supercalifragilistic')).toEqual(['Supercalifragilistic']);
+  });
+
+  it('gives a two-line label two lines of room', () => {
+    const mk = (id: string, y: number, lines: string[]) => ({
+      id, name: id, colour: '#000000', value: 1, startAngle: 0, endAngle: 1, path: '',
+      label: { x: 10, y, anchor: 'start' as const, show: true, lines }, key: { n: 1, x: 0, y: 0 },
+    });
+    const arcs = [mk('a', 0, ['one', 'two']), mk('b', 5, ['three']), mk('c', 10, ['four', 'five'])];
+    spreadLabels(arcs, 10, 1000);
+    // a spans -10..10, b needs 5 either side of its middle, c 10.
+    expect(arcs.map((a) => a.label.y)).toEqual([0, 15, 30]);
+  });
+
+  it('moves the arcs’ numbers apart around the circle, each as little as it can', () => {
+    const spread = spreadAngles([0.1, 0.12, 3, 2 * Math.PI - 0.01], 0.1);
+    const sorted = [...spread].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(0.1 - 1e-9);
+    expect(sorted[0]! + 2 * Math.PI - sorted.at(-1)!).toBeGreaterThanOrEqual(0.1 - 1e-9);
+    expect(spread[2]).toBe(3);
+  });
+
+  it('numbers every arc clockwise, outside the circle, and crops the narrow view to the circle and its numbers', () => {
+    const links = [
+      { source: 'a', target: 'b', value: 120 },
+      { source: 'a', target: 'c', value: 1 },
+      { source: 'b', target: 'c', value: 1 },
+    ];
+    const layout = chordLayout(nodes, links, { directed: false });
+    expect(layout.arcs.map((a) => a.key.n)).toEqual([1, 2, 3]);
+    for (const a of layout.arcs) {
+      const r = Math.hypot(a.key.x, a.key.y);
+      expect(r).toBeGreaterThan(layout.outerRadius);
+      expect(Math.abs(a.key.x) + 20).toBeLessThanOrEqual(layout.crop.width / 2);
+    }
+    expect(layout.crop.height).toBe(layout.height);
+    expect(layout.crop.width).toBeLessThan(layout.width);
+    // The circle fills most of the wide view too: names take the rest.
+    expect((2 * layout.outerRadius) / layout.width).toBeGreaterThan(0.6);
   });
 });
