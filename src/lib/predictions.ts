@@ -137,8 +137,14 @@ export function stoppedText(stopped: readonly StoppedHistory[]): string {
     const s = stopped[0]!;
     return `${s.repo}'s history stops ${s.until ? `on ${formatDate(s.until)}` : 'early'}`;
   }
-  return `the histories of ${listText(stopped.map((s) => (s.until ? `${s.repo} (on ${formatDate(s.until)})` : s.repo)))} stop early`;
+  // A verdict is one sentence: past a few names, the rest are counted (the methodology lists them all).
+  const shown = stopped.slice(0, MAX_NAMED_HISTORIES).map((s) => (s.until ? `${s.repo} (on ${formatDate(s.until)})` : s.repo));
+  const rest = stopped.length - shown.length;
+  const names = rest > 0 ? `${shown.join(', ')} and ${rest} more` : listText(shown);
+  return `the histories of ${names} stop early`;
 }
+
+const MAX_NAMED_HISTORIES = 3;
 
 export function scorePrediction(p: Prediction, observation: Observation): PredictionResult {
   const due = quarterLabel(p.due);

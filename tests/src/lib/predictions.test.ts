@@ -146,3 +146,12 @@ describe('stoppedInScope', () => {
     expect(stoppedInScope(repos, { scopeType: 'repo', scopeId: 'x/late' }, '2025-q1')).toEqual([]);
   });
 });
+
+describe('stoppedText', () => {
+  it('names at most three histories and counts the rest, so a verdict stays one sentence', async () => {
+    const { stoppedText } = await import('../../../src/lib/predictions.ts');
+    const many = ['a/one', 'b/two', 'c/three', 'd/four', 'e/five'].map((repo) => ({ repo, until: null }));
+    expect(stoppedText(many)).toBe('the histories of a/one, b/two, c/three and 2 more stop early');
+    expect(stoppedText(many.slice(0, 2))).toBe('the histories of a/one and b/two stop early');
+  });
+});
