@@ -18,10 +18,14 @@ export function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
-/** "X, whose history stops" / "X and Y, whose histories stop". */
+/** "X, whose history stops" / "X and Y, whose histories stop"; past five names, the rest are counted. */
 export function stoppedHistories(repos: readonly string[]): string {
-  return `${listText(repos)}, whose ${repos.length === 1 ? 'history stops' : 'histories stop'}`;
+  // A note a reader takes in at a glance: the whole set can leave out twenty histories.
+  const named = repos.length > MAX_NAMED ? [...repos.slice(0, MAX_NAMED), `${repos.length - MAX_NAMED} more`] : repos;
+  return `${listText(named)}, whose ${repos.length === 1 ? 'history stops' : 'histories stop'}`;
 }
+
+const MAX_NAMED = 5;
 
 /**
  * The note beside a change compared on a basis that leaves repositories out, or null

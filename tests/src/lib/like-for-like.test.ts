@@ -40,3 +40,12 @@ describe('like-for-like notes', () => {
     expect(snapshotBasisNote([{ ...row('Serving', 'ggerganov/llama.cpp', null), partial: true }])).toBeNull();
   });
 });
+
+describe('long lists of stopped histories', () => {
+  it('name five and count the rest', async () => {
+    const { stoppedHistories } = await import('../../../src/lib/like-for-like.ts');
+    const repos = ['a/1', 'b/2', 'c/3', 'd/4', 'e/5', 'f/6', 'g/7'];
+    expect(stoppedHistories(repos)).toBe('a/1, b/2, c/3, d/4, e/5 and 2 more, whose histories stop');
+    expect(stoppedHistories(repos.slice(0, 2))).toBe('a/1 and b/2, whose histories stop');
+  });
+});
