@@ -157,13 +157,23 @@ export interface PassiveResult {
   cls: number;
 }
 
+// Chromium has no Save-Data switch: the page's own scripts read navigator.connection, so
+// the attribute they read is what a reader's "Lite mode" sets.
+const SAVE_DATA = `Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true, configurable: true });`;
+
+export interface PassiveOptions {
+  profile?: NetworkProfile;
+  saveData?: boolean;
+}
+
 /** Load, scroll to the end in steps as a reader would, wait; count what was fetched. */
-export async function measurePassive(server: StaticServer, path: string): Promise<PassiveResult> {
-  const b = await openBrowser();
+export async function measurePassive(server: StaticServer, path: string, options: PassiveOptions = {}): Promise<PassiveResult> {
+  const b = await openBrowser(options.profile);
   try {
     await b.page.addInitScript(OBSERVE);
+    if (options.saveData) await b.page.addInitScript(SAVE_DATA);
     const from = server.log.length;
-    await b.page.goto(server.origin + path, { waitUntil: 'load' });
+    await b.page.goto(server.origin + path, { waitUntil: 'load', timeout: 120_000 });
     await b.page.evaluate(async () => {
       for (let y = 0; y <= document.documentElement.scrollHeight; y += 500) {
         window.scrollTo(0, y);
@@ -190,10 +200,10 @@ export async function measurePassive(server: StaticServer, path: string): Promis
 
 // In the page: picks a value in a control the way a reader's change does (no pointer
 // intent first, so nothing is preloaded) and resolves once the element shows it.
-const INTERACT = `async ([host, control, value, attr, intent]) => {
+const INTERACT = `async ([host, control, value, attr, intent, shows]) => {
   const el = document.querySelector(host);
   const input = el.querySelector(control);
-  const done = () => el.getAttribute(attr) === value && !el.hasAttribute('aria-busy');
+  const done = () => el.getAttribute(attr) === shows && !el.hasAttribute('aria-busy');
   // A reader's focus reaches a control before its value changes.
   if (intent) input.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
   const t0 = performance.now();
@@ -217,11 +227,75 @@ export interface Action {
   value: string;
   /** Attribute of the host that shows the value once drawn. */
   attr: string;
+  /** What `attr` reads once drawn, when not `value` (a slider step shows its threshold). */
+  shows?: string;
 }
 
 /** Milliseconds from the change to the element showing it (two frames later). */
 export function interact(page: Page, a: Action, intent = false): Promise<number> {
-  return page.evaluate(`(${INTERACT})(${JSON.stringify([a.host, a.control, a.value, a.attr, intent])})`) as Promise<number>;
+  return page.evaluate(`(${INTERACT})(${JSON.stringify([a.host, a.control, a.value, a.attr, intent, a.shows ?? a.value])})`) as Promise<number>;
+}
+
+export interface ReaderInteraction {
+  /** Change → the element shows the new value (two frames later). */
+  ms: number;
+  /** Wasm requests while the page was only read. */
+  wasmWhileReading: number;
+  /** Wasm requests by the time the figure answered. */
+  wasmBeforeAnswer: number;
+  /** The first status text shown while the figure loaded, and when (ms after the change); null when none showed. */
+  progress: { text: string; atMs: number } | null;
+  /** Requests served between the change and the answer. */
+  served: string[];
+  /** When the engine was ready to take over the next query (ms after the change), or null if nothing started it. */
+  engineReadyMs: number | null;
+}
+
+/**
+ * A reader's first change, as they meet it: a fresh profile on a throttled connection,
+ * the page read for `readMs` (no input), focus reaching the control, then the choice.
+ */
+export async function measureReaderInteraction(server: StaticServer, path: string, profile: NetworkProfile, a: Action, readMs = 5000): Promise<ReaderInteraction> {
+  const b = await openBrowser(profile);
+  const isWasm = (l: { path: string }) => l.path.endsWith('.wasm');
+  try {
+    const start = server.log.length;
+    await b.page.goto(server.origin + path, { waitUntil: 'load', timeout: 120_000 });
+    await b.page.waitForSelector(`${a.host}[data-ready]`, { timeout: 60_000 });
+    await b.page.waitForTimeout(readMs);
+    const wasmWhileReading = server.log.slice(start).filter(isWasm).length;
+    await b.page.evaluate((h) => {
+      const status = document.querySelector(`${h} .ds-status`);
+      const w = window as unknown as { __progress: { text: string; at: number } | null };
+      w.__progress = null;
+      if (!status) return;
+      new MutationObserver(() => {
+        if (!w.__progress && status.textContent) w.__progress = { text: status.textContent, at: performance.now() };
+      }).observe(status, { childList: true, characterData: true, subtree: true });
+    }, a.host);
+    const t0 = (await b.page.evaluate(() => performance.now())) as number;
+    const from = server.log.length;
+    const ms = await interact(b.page, a, true);
+    const progress = (await b.page.evaluate(() => (window as unknown as { __progress: { text: string; at: number } | null }).__progress)) as { text: string; at: number } | null;
+    const served = server.log.slice(from);
+    const wasmBeforeAnswer = server.log.slice(start).filter(isWasm).length;
+    const engineReady = (await b.page.evaluate(async () => {
+      const slot = (globalThis as unknown as Record<symbol, { runner?: Promise<unknown> } | undefined>)[Symbol.for('deep-signal.query-runner')];
+      if (!slot?.runner) return null;
+      await Promise.race([slot.runner, new Promise((r) => setTimeout(r, 90_000))]);
+      return performance.now();
+    })) as number | null;
+    return {
+      ms,
+      wasmWhileReading,
+      wasmBeforeAnswer,
+      progress: progress ? { text: progress.text, atMs: Math.max(0, progress.at - t0) } : null,
+      served: served.map((l) => `${l.path}${l.range ? ` ${l.range}` : ''}`),
+      engineReadyMs: engineReady === null ? null : engineReady - t0,
+    };
+  } finally {
+    await b.close();
+  }
 }
 
 /** Waits until the server has had no request for `quietMs` (prefetches done). */

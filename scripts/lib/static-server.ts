@@ -49,6 +49,8 @@ export interface StaticServerOptions {
   headersFile?: boolean;
   /** Content types by extension, replacing the built-in ones (".wasm": "application/octet-stream"). */
   types?: Readonly<Record<string, string>>;
+  /** The port to listen on; a free one when absent. */
+  port?: number;
 }
 
 export interface StaticServer {
@@ -195,7 +197,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
   };
 
   const server: Server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

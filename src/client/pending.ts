@@ -2,6 +2,12 @@
 // who picks two quarters quickly sees the second), a short message while it runs, and
 // on failure the figure keeps what it showed and says so in one line.
 
+/** A failure that is not an error to the reader (a query they stopped themselves). */
+export interface Said {
+  text: string;
+  kind: 'info' | 'error';
+}
+
 export class Pending {
   readonly #host: HTMLElement;
   readonly #status: HTMLElement | null;
@@ -16,7 +22,7 @@ export class Pending {
    * Runs `load`, then `apply` with its result unless a later run started meanwhile.
    * Returns false when it failed or was overtaken (the caller restores its controls).
    */
-  async run<T>(message: string, load: () => Promise<T>, apply: (value: T) => void, failure: (error: unknown) => string): Promise<boolean> {
+  async run<T>(message: string, load: () => Promise<T>, apply: (value: T) => void, failure: (error: unknown) => string | Said): Promise<boolean> {
     const seq = ++this.#seq;
     // Warm queries answer in a few milliseconds: a message that flashes is noise.
     const timer = setTimeout(() => {
@@ -32,7 +38,9 @@ export class Pending {
     } catch (e) {
       if (seq !== this.#seq) return false;
       console.warn(e);
-      this.say(failure(e), 'error');
+      const said = failure(e);
+      if (typeof said === 'string') this.say(said, 'error');
+      else this.say(said.text, said.kind);
       return false;
     } finally {
       clearTimeout(timer);

@@ -11,7 +11,21 @@ export interface Engine {
   /** Makes the file at `url` readable as read_parquet('<name>'), read in place by byte ranges. */
   registerFile(name: string, url: string): Promise<void>;
   exec(sql: string): Promise<void>;
-  query(sql: string, params: readonly ParamValue[]): Promise<ArrowTableLike>;
+  query(sql: string, params: readonly ParamValue[], options?: QueryOptions): Promise<ArrowTableLike>;
+  /**
+   * True once stopping a query had to end the engine: it answers nothing more, and its
+   * owner opens another. Absent on engines that never end.
+   */
+  readonly closed?: boolean;
+}
+
+export interface QueryOptions {
+  /**
+   * Aborting it stops the query (the console's Stop and time limit). The query then
+   * rejects with the signal's reason, once the engine is free for the next statement or
+   * has ended (`closed`). A stoppable query takes no parameters.
+   */
+  signal?: AbortSignal;
 }
 
 /** The slice of an Arrow table the runner reads (apache-arrow stays out of this chunk). */
@@ -215,14 +229,31 @@ export interface IntentOptions {
   idle?: boolean;
 }
 
-interface ConnectionInfo {
+export interface ConnectionInfo {
   effectiveType?: string;
+  /** Estimated Mbps (Chromium caps it at 10). */
+  downlink?: number;
   saveData?: boolean;
 }
 
+// effectiveType alone says '4g' down to about 1.5 Mbps (slow 4G reads '4g', 1.5 Mbps,
+// 150 ms in Chromium), where the engine's 3.3 MB take 16 s: the estimate must say more.
+const FAST_DOWNLINK_MBPS = 5;
+
 /** A fast connection whose owner has not asked to save data. Unknown means no. */
 export function fastConnection(connection: ConnectionInfo | undefined): boolean {
-  return connection?.effectiveType === '4g' && connection.saveData !== true;
+  if (connection?.effectiveType !== '4g' || connection.saveData === true) return false;
+  return connection.downlink === undefined || connection.downlink >= FAST_DOWNLINK_MBPS;
+}
+
+/**
+ * A connection that may carry the engine once its reader has used a control: anything
+ * but Save-Data or a 2G/3G estimate. Unknown (no Network Information API) means yes:
+ * that reader has just shown they use the controls.
+ */
+export function usableConnection(connection: ConnectionInfo | undefined): boolean {
+  if (connection?.saveData === true) return false;
+  return !['slow-2g', '2g', '3g'].includes(connection?.effectiveType ?? '');
 }
 
 const INTENT_EVENTS = ['pointerenter', 'pointerdown', 'focusin', 'touchstart'] as const;

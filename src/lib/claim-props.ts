@@ -17,9 +17,9 @@ export function isClaimComponent(name: string): name is ClaimComponent {
 const COMMON = ['figure', 'quarter', 'format', 'bare'] as const;
 const PROPS: Record<ClaimComponent, readonly string[]> = {
   Rank: [...COMMON, 'category', 'repo', 'rank', 'top', 'lowest', 'tied', 'among', 'within', 'except', 'comparable'],
-  Compare: [...COMMON, 'category', 'repo', 'org', 'op', 'other', 'otherQuarter', 'times'],
+  Compare: [...COMMON, 'category', 'repo', 'org', 'pool', 'kind', 'op', 'other', 'otherQuarter', 'times'],
   Only: [...COMMON, 'op', 'value', 'categories', 'repos', 'among', 'within', 'except', 'comparable'],
-  Threshold: [...COMMON, 'category', 'repo', 'org', 'op', 'value'],
+  Threshold: [...COMMON, 'category', 'repo', 'org', 'pool', 'kind', 'op', 'value'],
 };
 
 const EXAMPLES: Record<ClaimComponent, string> = {
@@ -45,6 +45,10 @@ export interface ClaimScope {
   category?: string;
   repo?: string;
   org?: string;
+  /** A named talent pool (figure talent_pool). */
+  pool?: string;
+  /** A kind of work (figure work_share). */
+  kind?: string;
 }
 
 interface Base {
@@ -134,7 +138,10 @@ export function readClaim(component: ClaimComponent, props: Props): ClaimRequest
   const repo = r.str('repo');
   if (category !== undefined && repo !== undefined) r.fail('give category or repo, not both');
   const org = r.str('org');
-  const scope: ClaimScope = { ...(category ? { category } : {}), ...(repo ? { repo } : {}), ...(org ? { org } : {}) };
+  const pool = r.str('pool');
+  const kind = r.str('kind');
+  if (pool !== undefined && (category !== undefined || repo !== undefined)) r.fail('pool="…" is a scope of its own: give pool or category/repo, not both');
+  const scope: ClaimScope = { ...(category ? { category } : {}), ...(repo ? { repo } : {}), ...(org ? { org } : {}), ...(pool ? { pool } : {}), ...(kind ? { kind } : {}) };
 
   const population = (fromList: 'categories' | 'projects' | undefined): PopulationSpec => {
     const among = r.str('among');
@@ -171,10 +178,14 @@ export function readClaim(component: ClaimComponent, props: Props): ClaimRequest
       const other = r.str('other');
       const otherQuarter = r.str('otherQuarter');
       if (other === undefined && otherQuarter === undefined) r.fail('compare with what? give other="…" (another category or project) or otherQuarter="…" (another quarter)');
-      if (other !== undefined && category === undefined && repo === undefined) r.fail('other="…" is compared with category="…" or repo="…": give the first one too');
+      if (other !== undefined && category === undefined && repo === undefined && pool === undefined) {
+        r.fail('other="…" is compared with category="…", repo="…" or pool="…": give the first one too');
+      }
       const times = r.num('times') ?? 1;
       if (times <= 0) r.fail(`times must be above 0, not ${times}`);
-      const otherScope: ClaimScope = other === undefined ? scope : { ...(category !== undefined ? { category: other } : { repo: other }), ...(org ? { org } : {}) };
+      // other is the same kind of scope as the first: another category, project or named pool, with the same org and kind.
+      const first: ClaimScope = category !== undefined ? { category: other } : repo !== undefined ? { repo: other } : { pool: other };
+      const otherScope: ClaimScope = other === undefined ? scope : { ...first, ...(org ? { org } : {}), ...(kind ? { kind } : {}) };
       const claim: CompareClaim = { kind: 'compare', figure, op, ...(times !== 1 ? { times } : {}) };
       return { ...base, component, claim, scope, other: otherScope, ...(otherQuarter ? { otherQuarter } : {}) };
     }
@@ -204,7 +215,8 @@ export function claimIdAttributes(component: ClaimComponent, attrs: Props): { ca
       : component === 'Rank'
         ? attrs.among === 'projects' || attrs.repo !== undefined
         : attrs.repo !== undefined;
-  const same = component === 'Compare' ? ['other'] : component === 'Threshold' ? [] : ['except'];
+  // Compared with another named pool, other is a pool id: neither a category nor a project.
+  const same = component === 'Compare' ? (attrs.pool !== undefined ? [] : ['other']) : component === 'Threshold' ? [] : ['except'];
   return projects
     ? { categories: ['category', 'within'], repos: ['repo', 'repos', ...same] }
     : { categories: ['category', 'categories', 'within', ...same], repos: ['repo'] };

@@ -45,6 +45,12 @@ export const predictionSchema = z
     /** For a prediction without a metric: the editor's verdict once it is due. */
     outcome: z.enum(['hit', 'miss']).optional(),
     note: z.string().optional(),
+    /**
+     * The date (YYYY-MM-DD) a prediction was added to the file, when that was after its
+     * article was published: a prediction written once its due quarter was over is
+     * retrospective (src/lib/predictions.ts). Astro's YAML reads an unquoted date as a Date.
+     */
+    added: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'added: YYYY-MM-DD')).optional(),
   })
   .refine((p) => (p.metric === undefined) === (p.threshold === undefined), {
     message: 'metric and threshold go together: give both (scored from the data) or neither (scored by the editor with outcome)',

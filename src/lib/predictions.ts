@@ -8,6 +8,14 @@
 // which history stopped. The exception is a count that can only grow with the missing
 // history (people, commits, repositories) when the shortfall cannot change the verdict:
 // already past a "more than" threshold (a hit), or already past a "less than" one (a miss).
+//
+// A prediction written once its due quarter was over is no prediction: it is shown as
+// retrospective, with what the data say, and left out of the track record. The files
+// cannot say when a line was typed, so "written" is the latest date the content vouches
+// for: the date its article was published, or the prediction's own `added` date when it
+// was added to the file later. Due quarters end before their data are published, and the
+// histories behind a quarter are public (and in the editors' warehouse) the day it ends,
+// so the cut-off is the end of the due quarter, not the date its folder was published.
 import type { PredictionInput } from './content-schema.ts';
 import { FIGURES, formatFigure } from './figures.ts';
 import { formatDate, formatSignedPercent } from './format.ts';
@@ -16,11 +24,50 @@ import { nextQuarter, prevQuarter, quarterIndex, quarterLabel, quarterStartDate 
 
 export type { PredictionInput };
 export type Threshold = NonNullable<PredictionInput['threshold']>;
-export type PredictionStatus = 'hit' | 'miss' | 'undecidable' | 'pending' | 'unscored';
+export type PredictionStatus = 'hit' | 'miss' | 'undecidable' | 'pending' | 'unscored' | 'retrospective';
+/** What the data (or the editors) say of a prediction, whenever it was written. */
+export type VerdictStatus = Exclude<PredictionStatus, 'retrospective'>;
 
 /** A prediction with the quarter it was made in (its file's name). */
 export interface Prediction extends PredictionInput {
   made: string;
+  /** When it was written (YYYY-MM-DD), as far as the content says: see writtenOn. */
+  written?: string;
+}
+
+/**
+ * The latest date the content vouches for a prediction being written: its article's
+ * publication date, or its `added` date when later. An earlier `added` is ignored: a date
+ * typed into the file may move a prediction later, never earlier than the article that
+ * first published it.
+ */
+export function writtenOn(p: Pick<PredictionInput, 'added'>, articlePublished: string | undefined): string | undefined {
+  const dates = [articlePublished, p.added].filter((d): d is string => d !== undefined).sort();
+  return dates.at(-1);
+}
+
+/** The predictions of one file, with the quarter they were made in and when they were written. */
+export function predictionsMade(made: string, list: readonly PredictionInput[], articlePublished: string | undefined): Prediction[] {
+  return list.map((p) => {
+    const written = writtenOn(p, articlePublished);
+    return { ...p, made, ...(written !== undefined ? { written } : {}) };
+  });
+}
+
+/**
+ * Why a prediction is retrospective, or null when it is not: it was made in or after the
+ * quarter it is due (its file is that quarter's or later), or written on or after the day
+ * its due quarter ended.
+ */
+export function retrospectiveReason(p: Prediction): string | null {
+  if (quarterIndex(p.due) <= quarterIndex(p.made)) {
+    return p.due === p.made
+      ? `made in ${quarterLabel(p.made)}, the quarter it is about`
+      : `made in ${quarterLabel(p.made)}, after ${quarterLabel(p.due)}, the quarter it is about`;
+  }
+  const end = quarterStartDate(nextQuarter(p.due));
+  if (p.written !== undefined && p.written >= end) return `written on ${formatDate(p.written)}, after ${quarterLabel(p.due)} had ended`;
+  return null;
 }
 
 /** What a published folder's manifest says about the quarters it holds. */
@@ -39,6 +86,8 @@ export interface PredictionResult {
   decidedBy?: string;
   /** One sentence a reader can check: "Contributors, LLM Serving & Inference, Q1 2025: 412 (needed above 400)." */
   reason: string;
+  /** For a retrospective prediction: the verdict it would have had. */
+  wouldBe?: VerdictStatus;
 }
 
 /**
@@ -147,6 +196,14 @@ export function stoppedText(stopped: readonly StoppedHistory[]): string {
 const MAX_NAMED_HISTORIES = 3;
 
 export function scorePrediction(p: Prediction, observation: Observation): PredictionResult {
+  const verdict = verdictOf(p, observation);
+  const hindsight = retrospectiveReason(p);
+  if (hindsight === null) return verdict;
+  // What the data say is still shown, so a reader can see what the hindsight was worth.
+  return { ...verdict, status: 'retrospective', wouldBe: verdict.status, reason: `Retrospective, not counted: ${hindsight}. ${verdict.reason}` };
+}
+
+function verdictOf(p: Prediction, observation: Observation): PredictionResult & { status: VerdictStatus } {
   const due = quarterLabel(p.due);
   if (!p.metric || !p.threshold) {
     if (p.outcome) return { status: p.outcome, reason: `Scored by the editors${p.note ? `: ${p.note}` : '.'}` };
@@ -195,11 +252,16 @@ export const STATUS_LABELS: Readonly<Record<PredictionStatus, string>> = {
   undecidable: 'Undecidable',
   pending: 'Pending',
   unscored: 'Not scored',
+  retrospective: 'Retrospective',
 };
 
-/** Hits, misses and how many are still open: the tracker's one-line record. */
+/**
+ * Hits, misses and how many are still open: the tracker's one-line record. A
+ * retrospective prediction counts only as retrospective, never as the hit or miss it
+ * would have been.
+ */
 export function tally(results: readonly PredictionResult[]): Record<PredictionStatus, number> {
-  const out: Record<PredictionStatus, number> = { hit: 0, miss: 0, undecidable: 0, pending: 0, unscored: 0 };
+  const out: Record<PredictionStatus, number> = { hit: 0, miss: 0, undecidable: 0, pending: 0, unscored: 0, retrospective: 0 };
   for (const r of results) out[r.status]++;
   return out;
 }

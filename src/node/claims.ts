@@ -50,7 +50,8 @@ export async function resolveClaim(req: ClaimRequest, quarter: string, articleQu
 /** One scope's figure through resolveMetric itself, labelled for the verdict ("gpu-kernels", "the tracked set in 2025-q2"). */
 async function member(figure: string, quarter: string, articleQuarter: string | undefined, scope: ClaimScope, format: FigureFormat | undefined, withQuarter: boolean): Promise<Member> {
   const m = await resolveMetric({ figure, quarter, ...(articleQuarter ? { articleQuarter } : {}), ...scope, ...(format ? { format } : {}) });
-  const who = `${scope.org ? `${scope.org} in ` : ''}${scope.category ?? scope.repo ?? 'the tracked set'}`;
+  const place = scope.pool !== undefined ? `pool ${scope.pool}` : `${scope.org ? `${scope.org} in ` : ''}${scope.category ?? scope.repo ?? 'the tracked set'}`;
+  const who = scope.kind !== undefined ? `${place} (${scope.kind})` : place;
   return { id: withQuarter ? `${who} in ${quarter}` : who, value: typeof m.value === 'number' ? m.value : null, text: m.text, missing: m.missing ?? null };
 }
 

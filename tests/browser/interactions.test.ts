@@ -221,8 +221,9 @@ describe.skipIf(!HAS_CHROMIUM)('interactive report', () => {
   });
 
   // Last: it makes the page log the failed load on purpose.
-  it.skipIf(!other)('when the engine cannot load, the built table stays and a short message says so', async () => {
+  it.skipIf(!other)('when neither the figures file nor the engine can load, the built table stays and a short message says so', async () => {
     const page = await s.context.newPage();
+    await page.route(/\/figures\/snapshot\.json$/, (route) => route.abort());
     await page.route(/duckdb-engine[^/]*\.js$/, (route) => route.abort());
     await page.goto(new URL(report, s.server.origin).href);
     await upgraded(page);

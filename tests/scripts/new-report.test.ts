@@ -8,7 +8,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../scripts/lib/new-report/index.ts';
 import { checkContent, formatProblems } from '../../src/node/content-checks/index.ts';
+import { checkPlaceholders } from '../../src/node/content-checks/placeholders.ts';
 import { usePublishedFixture } from '../helpers/published-fixture.ts';
+import { typedFigures } from '../helpers/typed-figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let published: string;
@@ -26,18 +28,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * A finding's prose with its <Metric>s, code spans, quarter labels and the artefact
- * guard's computed share (which the check reads back) taken out: no digit may remain.
- */
-const typedFigures = (text: string): string[] =>
-  text
-    .replace(/<Metric\b[^>]*\/>/g, '')
-    .replace(/\b\d+% of (?:this|the) (?:rise|fall)\b/g, '')
-    .replace(/`[^`]*`/g, '')
-    .replace(/\bQ[1-4] \d{4}\b/g, '')
-    .match(/\d+/g) ?? [];
 
 describe('new-report on a published quarter', () => {
   let mdx: string;
@@ -57,16 +47,56 @@ describe('new-report on a published quarter', () => {
 
   it('has the quarterly’s sections with the standard components in place', () => {
     const headings = [...mdx.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['The Signal', 'Quarter-over-quarter snapshot', 'Top projects', 'What is moving', 'Quiet corners', 'Where talent is moving', 'Predictions']);
+    expect(headings).toEqual([
+      'The Signal',
+      'Quarter-over-quarter snapshot',
+      'Top projects',
+      'What is moving',
+      'Quiet corners',
+      'Where talent is moving',
+      "What this means if you're hiring",
+      'Predictions',
+      'Outlook',
+    ]);
     for (const c of ['<HeadlineStats />', '<SnapshotTable />', '<TopProjects />', '<CategoryTrend metric="contributors" />', '<TalentChord />', '<TalentChord mode="migration" />', '<Predictions />']) {
       expect(mdx).toContain(c);
     }
-    expect(mdx).toContain('<PredictionReview quarter="2024-q1" />');
+    const section = (heading: string) => mdx.slice(mdx.indexOf(`## ${heading}`)).split(/\n## /)[0]!;
+    // The article opens by scoring the last report's predictions.
+    expect(section('The Signal')).toMatch(/^## The Signal\n\n_Open with the scorecard: how the predictions made in Q1 2024 did, [^\n]*_\n\n<PredictionReview quarter="2024-q1" \/>\n/);
+    expect(section('Predictions')).not.toContain('PredictionReview');
+    // The data decide these: the fixture's pools, and a project new in Q3 2024.
+    expect(section('Where talent is moving')).toContain('<TalentPools />');
+    expect(section('Top projects')).toContain('<NewProjects />');
+    for (const c of ['TalentPools', 'NewProjects', 'PredictionReview']) expect(mdx).toContain(`import ${c} from '../../src/components/${c}.astro';`);
+    // No work-mix shift in the fixture: no <WorkMix>, and no import of it.
+    expect(mdx).not.toContain('WorkMix');
+    expect(section("What this means if you're hiring")).toContain('_Built from the figures: which pools are scarce, where churn frees people');
+    expect(section('Outlook')).toMatch(/^## Outlook\n\n_A closing paragraph/);
   });
 
   it('drafts findings of every kind the data supports, each a sentence of <Metric>s with no typed figure', () => {
     expect(new Set(findings.map((f) => f.kind))).toEqual(
-      new Set(['headline', 'agent-share', 'mover', 'new-project', 'churn', 'retention', 'concentration', 'overlap', 'migration']),
+      new Set([
+        'headline',
+        'agent-share',
+        'mover',
+        'new-projects',
+        'new-project',
+        'core-team',
+        'newcomers',
+        'churn',
+        'retention',
+        'concentration',
+        'overlap',
+        'migration',
+        'talent-pool',
+        'breadth',
+        'hiring-pool',
+        'hiring-churn',
+        'hiring-company',
+        'hiring-newcomers',
+      ]),
     );
     for (const f of findings) {
       expect(f.text).toMatch(/<Metric figure="/);
@@ -112,6 +142,13 @@ describe('new-report on a published quarter', () => {
     expect(r.warnings, formatProblems(r.warnings)).toEqual([]);
   });
 
+  it('a draft published as it stands is refused at every prompt, the new sections’ included', () => {
+    const refused = checkPlaceholders('x.mdx', mdx.replace('status: "draft"', 'status: "published"')).map((p) => mdx.split('\n')[p.line! - 1]!);
+    for (const start of ['_Open with the scorecard', '_Built from the figures', '_A closing paragraph', '_Predictions for the next quarters', '_The one finding']) {
+      expect(refused.some((l) => l.startsWith(start)), start).toBe(true);
+    }
+  });
+
   it('never overwrites an article without --force', async () => {
     await expect(newReport({ quarter: '2024-q3', publishedDir: published, contentDir: content })).rejects.toThrow(/already exists: edit it, or run again with --force/);
   });
@@ -136,6 +173,33 @@ describe('new-report on a folder published before change_people', () => {
     for (const f of r.findings.filter((x) => x.changes?.some((c) => c.figure === 'contributors' || c.figure === 'overlap'))) {
       expect(f.text, f.text).not.toMatch(/of (this|the) (rise|fall) in contributors|of this (rise|fall) is one repository.*only through it|nowhere else/);
       expect(f.why, f.why).not.toMatch(/repository behind the (rise|fall) in (contributors|overlap)/);
+    }
+  });
+});
+
+describe('new-report on a folder published before the talent tables', () => {
+  it('drafts without their findings or components, and the draft still passes the check', async () => {
+    const root = join(dir, 'pre-talent');
+    cpSync(join(published, '2024-q3'), join(root, '2024-q3'), { recursive: true });
+    for (const t of ['talent_pools', 'core_team', 'scope_newcomers', 'new_projects']) rmSync(join(root, '2024-q3', `${t}.parquet`));
+    const site = join(dir, 'pre-talent-site');
+    mkdirSync(site);
+    symlinkSync(join(ROOT, 'src'), join(site, 'src'));
+    const r = await newReport({ quarter: '2024-q3', publishedDir: root, contentDir: join(site, 'content'), today: '2024-10-20' });
+    const kinds = new Set(r.findings.map((f) => f.kind));
+    for (const k of ['talent-pool', 'breadth', 'hiring-pool', 'core-team', 'newcomers', 'new-projects']) expect(kinds, k).not.toContain(k);
+    // What scope_quarters and company_share alone can say is still drafted.
+    for (const k of ['mover', 'hiring-churn', 'hiring-company', 'hiring-newcomers']) expect(kinds, k).toContain(k);
+    const mdx = readFileSync(r.article, 'utf8');
+    expect(mdx).not.toMatch(/TalentPools|NewProjects|newcomer_share|talent_pool|core_team/);
+    expect(mdx).toContain("## What this means if you're hiring");
+    const env = process.env.DEEP_SIGNAL_PUBLISHED_DIR;
+    process.env.DEEP_SIGNAL_PUBLISHED_DIR = root;
+    try {
+      const check = await checkContent({ contentDir: join(site, 'content'), includeDrafts: true });
+      expect(check.problems, formatProblems(check.problems)).toEqual([]);
+    } finally {
+      process.env.DEEP_SIGNAL_PUBLISHED_DIR = env;
     }
   });
 });

@@ -3,11 +3,13 @@
 // the sentence stays true to the published data whatever the editor keeps. Pure: the
 // rows come from load.ts.
 import type { QuotedChange } from '../../../src/lib/explain-inputs.ts';
+import { listText } from '../../../src/lib/like-for-like.ts';
 import { quarterLabel } from '../../../src/lib/quarters.ts';
+import type { SectionId } from '../../../src/lib/report-skeleton.ts';
 import { explainFindings } from './explain.ts';
-import type { FindingsInput, ScopeFigures } from './load.ts';
+import type { FindingsInput, PoolRow, RepoFigures, ScopeFigures } from './load.ts';
 
-export type SectionId = 'signal' | 'snapshot' | 'projects' | 'moving' | 'quiet' | 'talent';
+export type { SectionId };
 
 export interface Finding {
   section: SectionId;
@@ -18,16 +20,26 @@ export interface Finding {
   why: string;
   /** The changes it quotes, which the artefact guard explains (explain.ts). */
   changes?: QuotedChange[];
+  /** A component that shows it, placed in its section (e.g. <WorkMix category="…" />). */
+  component?: string;
 }
 
 /** Below this many people a category's rates and changes are noise, not findings. */
 export const MIN_PEOPLE = 30;
 /** Changes smaller than this (5%) are not a movement worth a sentence. */
 export const MIN_CHANGE = 0.05;
+/** Below this many commits a category's shares of work are noise. */
+export const MIN_COMMITS = 100;
 
 const attr = (k: string, v: string | undefined): string => (v === undefined ? '' : ` ${k}="${v}"`);
 
 interface MetricOpts {
+  /** work_share: the kind of work. */
+  kind?: string;
+  /** talent_pool: a named pool. */
+  pool?: string;
+  /** company_share: the organisation. */
+  org?: string;
   category?: string;
   /** overlap: the second category; migration, net_migration: from and to. */
   other?: string;
@@ -39,8 +51,64 @@ interface MetricOpts {
 }
 
 export function metric(figure: string, opts: MetricOpts = {}): string {
-  const attrs = (['category', 'other', 'from', 'to', 'repo', 'quarter', 'delta'] as const).map((k) => attr(k, opts[k])).join('');
+  const attrs = (['kind', 'pool', 'org', 'category', 'other', 'from', 'to', 'repo', 'quarter', 'delta'] as const).map((k) => attr(k, opts[k])).join('');
   return `<Metric figure="${figure}"${attrs} />`;
+}
+
+/**
+ * A claim component around the finding's own words, bare (the sentence quotes the
+ * figures itself), so a comparison the draft states is one `npm run check` decides.
+ */
+export function claim(component: 'Rank' | 'Compare', attrs: Readonly<Record<string, string | number | boolean | undefined>>, words: string): string {
+  const shown = Object.entries(attrs).map(([k, v]) => (v === undefined || v === false ? '' : v === true ? ` ${k}` : typeof v === 'number' ? ` ${k}={${v}}` : ` ${k}="${v}"`));
+  return `<${component}${shown.join('')} bare>${words}</${component}>`;
+}
+
+/** A place as <Rank> decides it: 1-based, shared or not. */
+interface Place {
+  rank: number;
+  tied: boolean;
+}
+
+function place(values: readonly { id: string; v: number | null }[], id: string, lowest: boolean): Place | null {
+  // A member without a value makes <Rank> undecided unless the sentence says it skips them: not drafted.
+  if (values.some((x) => x.v === null)) return null;
+  const own = values.find((x) => x.id === id)?.v;
+  if (own === undefined || own === null) return null;
+  return { rank: values.filter((x) => (lowest ? x.v! < own : x.v! > own)).length + 1, tied: values.some((x) => x.id !== id && x.v === own) };
+}
+
+/**
+ * "highest", "second-highest", "joint third-highest"; null past third, where a rank is no
+ * longer a finding, and for a shared place where "joint" would not read (`joint`: false).
+ */
+function placeWords(p: Place | null, word: string, joint = true): string | null {
+  if (p === null || p.rank > 3 || (p.tied && !joint)) return null;
+  return `${p.tied ? 'joint ' : ''}${['', 'second-', 'third-'][p.rank - 1]}${word}`;
+}
+
+/** <Rank> with the place the data gives (rank, lowest, tied), around words that say that place. */
+function rankTag(figure: string, scope: { category: string } | { repo: string }, p: Place, lowest: boolean, words: string): string {
+  return claim('Rank', { figure, ...scope, rank: p.rank > 1 ? p.rank : undefined, lowest, tied: p.tied }, words);
+}
+
+type CountFigure = 'contributors' | 'new_contributors' | 'commits';
+type RateFigure = 'churn_rate' | 'retention' | 'top_repo_share';
+
+/** A category's place among every category of the quarter, read as <Rank> reads them (no row: a count of 0, a rate of nothing). */
+function categoryPlace(ctx: Ctx, figure: CountFigure | RateFigure, id: string, lowest = false): Place | null {
+  const count = figure === 'contributors' || figure === 'new_contributors' || figure === 'commits';
+  const values = ctx.input.categories.map((c) => ({ id: c.id, v: ctx.cur(c.id)?.[figure] ?? (count ? 0 : null) }));
+  return place(values, id, lowest);
+}
+
+/** A project's place by a count, from the largest projects load.ts read (one more than drafted, so ties show). */
+function repoPlace(top: readonly RepoFigures[], figure: 'contributors' | 'new_contributors', repo: string): Place | null {
+  return place(
+    top.map((r) => ({ id: r.repo, v: r[figure] })),
+    repo,
+    false,
+  );
 }
 
 interface Ctx {
@@ -50,12 +118,23 @@ interface Ctx {
   cur: (id: string) => ScopeFigures | undefined;
   before: (id: string) => ScopeFigures | undefined;
   prevLabel: string;
+  label: string;
+  yearLabel: string;
 }
 
 function context(input: FindingsInput): Ctx {
   const names = new Map(input.categories.map((c) => [c.id, c.name]));
   const find = (quarter: string) => (id: string) => input.scopes.find((s) => s.scope_id === id && s.quarter === quarter);
-  return { input, name: (id) => names.get(id) ?? id, known: (id) => names.has(id), cur: find(input.quarter), before: find(input.prev), prevLabel: quarterLabel(input.prev) };
+  return {
+    input,
+    name: (id) => names.get(id) ?? id,
+    known: (id) => names.has(id),
+    cur: find(input.quarter),
+    before: find(input.prev),
+    prevLabel: quarterLabel(input.prev),
+    label: quarterLabel(input.quarter),
+    yearLabel: quarterLabel(input.yearAgo),
+  };
 }
 
 const categoryRows = (ctx: Ctx): ScopeFigures[] =>
@@ -262,8 +341,290 @@ function netMigration(ctx: Ctx): Finding[] {
   }));
 }
 
+// ---------------------------------------------------------------------------------
+// From the tables beside scope_quarters: talent pools, the work mix, core teams,
+// newcomers and company shares. A folder published before talent_pools, core_team,
+// scope_newcomers and new_projects has none of them (load.ts leaves them out): those
+// findings are not drafted until the quarter is published again with them.
+
+/** "up from" / "down from", checked: <Compare> of the figure now with a year before. */
+function yearOnYear(figure: string, scope: { kind?: string; pool?: string; category?: string }, now: number, then: number, yearAgo: string): string {
+  if (now === then) return claim('Compare', { figure, ...scope, op: '>=', otherQuarter: yearAgo }, 'as many as');
+  return claim('Compare', { figure, ...scope, op: now > then ? '>' : '<', otherQuarter: yearAgo }, now > then ? 'up from' : 'down from');
+}
+
+const understated = '; understated: some of its people worked in a history that stops within the year (the figure says so)';
+
+function talentPools(ctx: Ctx): Finding[] {
+  const pools = ctx.input.pools;
+  if (!pools) return [];
+  const { quarter, yearAgo, partial } = ctx.input;
+  const out: Finding[] = [];
+  const pairs = pools
+    .filter((p) => p.quarter === quarter && p.pool_type === 'pair')
+    .map((p) => ({ p, ids: p.pool_id.split('+') }))
+    // The figure needs both categories in the published list.
+    .filter((x) => x.ids.length === 2 && x.ids.every(ctx.known))
+    .sort((a, b) => b.p.people - a.p.people || a.p.pool_id.localeCompare(b.p.pool_id))
+    .slice(0, 2);
+  pairs.forEach(({ p, ids: [a, b] }, i) => {
+    const pair = { category: a!, other: b! };
+    const before = partial ? '' : `, against ${metric('talent_pool', { ...pair, quarter: yearAgo })} in the year to ${ctx.yearLabel}`;
+    out.push({
+      section: 'talent',
+      kind: 'talent-pool',
+      text: `Over the year to ${ctx.label}, ${metric('talent_pool', pair)} people committed to both ${ctx.name(a!)} and ${ctx.name(b!)}${before}.`,
+      why: `${i === 0 ? 'the largest pool' : 'the second-largest pool'} of people active in two categories within a trailing year${p.observed ? '' : understated}`,
+    });
+  });
+  const breadth = (q: string) => pools.find((p) => p.quarter === q && p.pool_type === 'breadth');
+  const now = breadth(quarter);
+  if (now) {
+    const then = partial ? undefined : breadth(yearAgo);
+    const against = then ? `, ${yearOnYear('multi_category_people', {}, now.people, then.people, yearAgo)} the ${metric('multi_category_people', { quarter: yearAgo })} of the year to ${ctx.yearLabel}` : '';
+    out.push({
+      section: 'talent',
+      kind: 'breadth',
+      text: `${metric('multi_category_people')} people were active in three or more categories over the year to ${ctx.label}${against}.`,
+      why: `people whose work spans categories${now.observed ? '' : understated}`,
+    });
+  }
+  return out;
+}
+
+function workMix(ctx: Ctx): Finding[] {
+  const rows = ctx.input.workMix;
+  if (!rows || ctx.input.partial) return [];
+  const { quarter, yearAgo } = ctx.input;
+  const shifts = ctx.input.categories.flatMap((c) => {
+    const get = (q: string, kind: 'fix' | 'feature') => rows.find((r) => r.category === c.id && r.quarter === q && r.work_kind === kind);
+    const [fixNow, fixThen, featureNow, featureThen] = [get(quarter, 'fix'), get(yearAgo, 'fix'), get(quarter, 'feature'), get(yearAgo, 'feature')];
+    if (!fixNow || !fixThen || !featureNow || !featureThen || fixNow.total < MIN_COMMITS || fixThen.total < MIN_COMMITS) return [];
+    const fix = { now: fixNow.share, then: fixThen.share };
+    const feature = { now: featureNow.share, then: featureThen.share };
+    // Towards fixing is positive: fixes gained on features.
+    return [{ id: c.id, fix, feature, shift: fix.now - fix.then - (feature.now - feature.then) }];
+  });
+  const top = shifts.filter((x) => Math.abs(x.shift) >= MIN_CHANGE).sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift) || a.id.localeCompare(b.id))[0];
+  if (!top) return [];
+  const category = top.id;
+  const part = (kind: 'fix' | 'feature', v: { now: number; then: number }) =>
+    `${metric('work_share', { kind, category })}, ${yearOnYear('work_share', { kind, category }, v.now, v.then, yearAgo)} ${metric('work_share', { kind, category, quarter: yearAgo })} a year earlier`;
+  return [
+    {
+      section: 'moving',
+      kind: 'work-mix',
+      text: `In ${ctx.name(category)}, fixes were ${part('fix', top.fix)}, and features ${part('feature', top.feature)}.`,
+      why: `the largest shift between fixes and features on a year earlier of any category with a hundred commits or more (towards ${top.shift > 0 ? 'fixing' : 'building'})`,
+      component: `<WorkMix category="${category}" />`,
+    },
+  ];
+}
+
+function coreTeams(ctx: Ctx): Finding[] {
+  const teams = ctx.input.coreTeams;
+  if (!teams) return [];
+  const repos = new Set(teams.filter((t) => t.scope_type === 'repo').map((t) => t.scope_id));
+  return ctx.input.topRepos.slice(0, 3).flatMap((r) => {
+    if (!repos.has(r.repo)) return [];
+    const repo = { repo: r.repo };
+    const p = repoPlace(ctx.input.topRepos, 'contributors', r.repo);
+    const words = placeWords(p, 'most');
+    const drew = words ? `drew the ${rankTag('contributors', repo, p!, false, `${words} contributors`)} (${metric('contributors', repo)})` : `drew ${metric('contributors', repo)} contributors`;
+    // In a partial quarter there are fewer weeks to be steady in: the count would mislead.
+    const steady = ctx.input.partial ? '' : `, and ${metric('steady_contributors', repo)} committed in eight or more weeks of the quarter`;
+    return [
+      {
+        section: 'projects' as const,
+        kind: 'core-team',
+        text: `\`${r.repo}\` ${drew}, but half its commit credit came from ${metric('core_team_50', repo)} people${steady}.`,
+        why: 'one of the three projects with the most contributors: the core that carries the crowd',
+      },
+    ];
+  });
+}
+
+function newProjectCount(ctx: Ctx): Finding[] {
+  const all = ctx.input.newcomers?.find((r) => r.scope_type === 'all');
+  if (!all || all.new_projects === 0) return [];
+  return [{ section: 'projects', kind: 'new-projects', text: `${metric('new_projects')} projects entered the tracked set this quarter.`, why: 'projects whose counted history starts in the quarter' }];
+}
+
+const TIMES = ['', '', 'twice', 'three times', 'four times', 'five times'];
+
+function newcomerShares(ctx: Ctx): Finding[] {
+  const rows = (ctx.input.newcomers ?? [])
+    .filter((r): r is typeof r & { newcomer_share: number } => r.scope_type === 'category' && ctx.known(r.scope_id) && r.contributors >= MIN_PEOPLE && r.newcomer_share !== null)
+    .sort((a, b) => b.newcomer_share - a.newcomer_share || a.scope_id.localeCompare(b.scope_id));
+  const hi = rows[0];
+  const lo = rows.at(-1);
+  if (!hi || !lo || hi.newcomer_share <= lo.newcomer_share) return [];
+  // The largest whole multiple the data bears out, in words ("more than three times the").
+  const times = [5, 4, 3, 2].find((k) => hi.newcomer_share > k * lo.newcomer_share) ?? 1;
+  const words = times > 1 ? `more than ${TIMES[times]} the` : 'more than the';
+  const cmp = claim('Compare', { figure: 'newcomer_share', category: hi.scope_id, op: '>', other: lo.scope_id, times: times > 1 ? times : undefined }, words);
+  return [
+    {
+      section: 'moving',
+      kind: 'newcomers',
+      text: `Newcomers were ${metric('newcomer_share', { category: hi.scope_id })} of the contributors in ${ctx.name(hi.scope_id)}, ${cmp} ${metric('newcomer_share', { category: lo.scope_id })} in ${ctx.name(lo.scope_id)}.`,
+      why: 'the highest and the lowest share of contributors new to the category, among categories with a meaningful base',
+    },
+  ];
+}
+
+// What this means if you're hiring: aggregates only, never a person and never pay.
+
+function scarcestPool(ctx: Ctx): Finding[] {
+  const pools = ctx.input.pools;
+  if (!pools) return [];
+  const { quarter, yearAgo, partial } = ctx.input;
+  const named = new Map<string, PoolRow>();
+  for (const p of pools) if (p.pool_type === 'named' && !named.has(p.pool_id)) named.set(p.pool_id, p);
+  const people = (id: string, q: string) => pools.find((p) => p.quarter === q && p.pool_id === id)?.people ?? null;
+  // A named pool without a row in the quarter had fewer than 3 people: the scarcest of all.
+  const pick = [...named.values()]
+    .filter((p) => (p.categories ?? '').split(',').every(ctx.known))
+    .sort((a, b) => (people(a.pool_id, quarter) ?? 0) - (people(b.pool_id, quarter) ?? 0) || a.pool_id.localeCompare(b.pool_id))[0];
+  if (!pick || named.size < 2) return [];
+  const pool = pick.pool_id;
+  const cats = (pick.categories ?? '').split(',').map(ctx.name);
+  const now = people(pool, quarter);
+  const then = partial ? null : people(pool, yearAgo);
+  const change =
+    partial || now === null
+      ? ''
+      : then === null
+        ? `, against ${metric('talent_pool', { pool, quarter: yearAgo })} a year earlier`
+        : `, ${yearOnYear('talent_pool', { pool }, now, then, yearAgo)} ${metric('talent_pool', { pool, quarter: yearAgo })} a year earlier`;
+  const observed = pools.find((p) => p.quarter === quarter && p.pool_id === pool)?.observed ?? true;
+  return [
+    {
+      section: 'hiring',
+      kind: 'hiring-pool',
+      text: `${pick.name ?? pool}: ${metric('talent_pool', { pool })} people were active in ${cats.length === 2 ? 'both' : 'each of'} ${listText(cats)} within the year to ${ctx.label}${change}.`,
+      why: `the scarcest of the named pools (data/talent-pools.yaml) in the quarter${observed ? '' : understated}`,
+    },
+  ];
+}
+
+function churnFrees(ctx: Ctx): Finding[] {
+  if (ctx.input.partial) return [];
+  const top = categoryRows(ctx)
+    .filter((s) => s.prev_contributors >= MIN_PEOPLE && s.churn_rate !== null && s.observed)
+    .sort((a, b) => b.churn_rate! - a.churn_rate! || a.scope_id.localeCompare(b.scope_id))
+    .slice(0, 2);
+  if (top.length === 0) return [];
+  const ids = top.map((s) => s.scope_id);
+  // Ranked among every category, as <Rank> checks it: a category left out above may outrank these.
+  const ranks = ids.flatMap((id) => {
+    const p = categoryPlace(ctx, 'churn_rate', id);
+    const words = placeWords(p, 'highest');
+    return words ? [{ id, tag: rankTag('churn_rate', { category: id }, p!, false, words) }] : [];
+  });
+  const ranked =
+    ranks.length === 0
+      ? ''
+      : ranks.length === ids.length
+        ? `, the ${listText(ranks.map((r) => r.tag))} of any category`
+        : `, ${listText(ranks.map((r) => `${ctx.name(r.id)}'s the ${r.tag}`))} of any category`;
+  const each = (f: (id: string) => string) => listText(ids.map(f));
+  return [
+    {
+      section: 'hiring',
+      kind: 'hiring-churn',
+      text: `Churn frees people in ${each(ctx.name)}: ${each((id) => metric('churned', { category: id }))} of the previous quarter's contributors did not commit again, ${ids.length === 1 ? 'a churn rate' : 'churn rates'} of ${each((id) => metric('churn_rate', { category: id }))}${ranked}.`,
+      why: 'the highest churn among fully observed categories with a meaningful base last quarter (a history that stops early inflates churn): where people become free to hire',
+    },
+  ];
+}
+
+function leadingOrgs(ctx: Ctx): Finding[] {
+  const orgs = ctx.input.leadingOrgs;
+  if (!orgs) return [];
+  const biggest = categoryRows(ctx)
+    .sort((a, b) => b.contributors - a.contributors || a.scope_id.localeCompare(b.scope_id))
+    .slice(0, 3);
+  return biggest.flatMap((s) => {
+    const o = orgs.find((x) => x.category === s.scope_id);
+    if (!o) return [];
+    const category = s.scope_id;
+    const p = categoryPlace(ctx, 'contributors', category);
+    const words = placeWords(p, 'largest');
+    const which = words ? `, the ${rankTag('contributors', { category }, p!, false, `${words} category by people`)}` : '';
+    const unknown = o.unknown_share === null ? '' : `; ${metric('company_share', { org: 'Unknown', category })} comes from addresses that name no employer`;
+    return [
+      {
+        section: 'hiring' as const,
+        kind: 'hiring-company',
+        text: `In ${ctx.name(category)}${which}, ${o.organization} holds ${metric('company_share', { org: o.organization, category })} of the commit credit${unknown}.`,
+        why: 'the named organisation with the largest share of commit credit in one of the three largest categories (Unknown and Other name no employer)',
+      },
+    ];
+  });
+}
+
+function newcomersArrive(ctx: Ctx): Finding[] {
+  const top = categoryRows(ctx).sort((a, b) => b.new_contributors - a.new_contributors || a.scope_id.localeCompare(b.scope_id))[0];
+  if (!top || top.new_contributors === 0) return [];
+  const category = top.scope_id;
+  const p = categoryPlace(ctx, 'new_contributors', category);
+  const words = placeWords(p, 'most', false);
+  const most = words ? `the ${rankTag('new_contributors', { category }, p!, false, words)}` : '';
+  // newcomer_share is in scope_newcomers, which older folders lack.
+  const hasShare = ctx.input.newcomers?.some((r) => r.scope_type === 'category' && r.scope_id === category && r.newcomer_share !== null) ?? false;
+  const share = hasShare ? `, ${metric('newcomer_share', { category })} of its contributors` : '';
+  const repo = ctx.input.topNewcomerRepos[0];
+  const rp = repo ? repoPlace(ctx.input.topNewcomerRepos, 'new_contributors', repo.repo) : null;
+  const repoWords = placeWords(rp, 'most', false);
+  const project =
+    repo && repoWords
+      ? `, and \`${repo.repo}\` drew the ${rankTag('new_contributors', { repo: repo.repo }, rp!, false, `${repoWords} of any project`)} (${metric('new_contributors', { repo: repo.repo })})`
+      : '';
+  return [
+    {
+      section: 'hiring',
+      kind: 'hiring-newcomers',
+      text: `Newcomers arrive in ${ctx.name(category)}, which drew ${most ? `${most} ` : ''}people new to it (${metric('new_contributors', { category })}${share})${project}.`,
+      why: 'where the most people made their first commit to a category or a project: where new engineers surface',
+    },
+  ];
+}
+
+/** The components a draft places besides each section's standard ones, where the data has something to show. */
+export function sectionComponents(input: FindingsInput, findings: readonly Finding[]): Partial<Record<SectionId, string[]>> {
+  const out: Partial<Record<SectionId, string[]>> = {};
+  const add = (section: SectionId, c: string): void => {
+    const list = (out[section] ??= []);
+    if (!list.includes(c)) list.push(c);
+  };
+  if ((input.newProjects ?? 0) > 0) add('projects', '<NewProjects />');
+  for (const f of findings) if (f.component) add(f.section, f.component);
+  if (input.pools) add('talent', '<TalentPools />');
+  return out;
+}
+
 export function draftFindings(input: FindingsInput): Finding[] {
   const ctx = context(input);
-  const drafted = [...headline(ctx), ...agentShare(ctx), ...movers(ctx), ...opposite(ctx), ...newProjects(ctx), ...churn(ctx), ...concentration(ctx), ...overlapChanges(ctx), ...netMigration(ctx)];
+  const drafted = [
+    ...headline(ctx),
+    ...agentShare(ctx),
+    ...movers(ctx),
+    ...opposite(ctx),
+    ...newProjectCount(ctx),
+    ...newProjects(ctx),
+    ...coreTeams(ctx),
+    ...workMix(ctx),
+    ...newcomerShares(ctx),
+    ...churn(ctx),
+    ...concentration(ctx),
+    ...overlapChanges(ctx),
+    ...netMigration(ctx),
+    ...talentPools(ctx),
+    ...scarcestPool(ctx),
+    ...churnFrees(ctx),
+    ...leadingOrgs(ctx),
+    ...newcomersArrive(ctx),
+  ];
   return input.explain ? explainFindings(drafted, input.explain, metric) : drafted;
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isQuarter, quarterIndex } from '../../../src/lib/quarters.ts';
 import { UserError } from '../types.ts';
-import { draftFindings, type Finding } from './findings.ts';
+import { draftFindings, sectionComponents, type Finding } from './findings.ts';
 import { loadFindingsInput, readFolderManifest } from './load.ts';
 import { articleMdx, predictionsYaml } from './skeleton.ts';
 
@@ -48,7 +48,8 @@ export async function newReport(opts: NewReportOptions): Promise<NewReportResult
   if (existsSync(article) && !opts.force) {
     throw new UserError(`${article} already exists: edit it, or run again with --force to replace it (and lose its edits)`);
   }
-  const findings = draftFindings(await loadFindingsInput(folder, manifest));
+  const input = await loadFindingsInput(folder, manifest);
+  const findings = draftFindings(input);
   const predictionsDir = join(opts.contentDir, 'predictions');
   const earlier = existsSync(predictionsDir)
     ? readdirSync(predictionsDir)
@@ -67,6 +68,7 @@ export async function newReport(opts: NewReportOptions): Promise<NewReportResult
       partial: manifest.partial,
       snapshot: manifest.dataset.snapshot,
       findings,
+      components: sectionComponents(input, findings),
       ...(reviewQuarter ? { reviewQuarter } : {}),
     }),
   );

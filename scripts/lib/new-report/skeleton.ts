@@ -2,21 +2,8 @@
 // components in place, and the drafted findings under the section they belong to.
 import { formatDate } from '../../../src/lib/format.ts';
 import { quarterLabel } from '../../../src/lib/quarters.ts';
-import type { Finding, SectionId } from './findings.ts';
-
-/**
- * Text the skeleton writes for the editor to replace. A published article must not
- * contain any of it (the content check looks for these, line by line).
- */
-export const SKELETON_PLACEHOLDERS: readonly string[] = [
-  ': working title',
-  'One or two sentences on what moved in',
-  'Drafted findings: keep, rewrite or cut.',
-];
-
-export function skeletonPrompts(): string[] {
-  return SECTIONS.map((s) => `_${s.prompt}_`);
-}
+import { PREDICTIONS_PROMPT, REVIEW_PROMPT, SKELETON_PLACEHOLDERS, SKELETON_SECTIONS, type SectionId } from '../../../src/lib/report-skeleton.ts';
+import type { Finding } from './findings.ts';
 
 export interface SkeletonInput {
   quarter: string;
@@ -29,18 +16,30 @@ export interface SkeletonInput {
   findings: Finding[];
   /** The quarter of the latest earlier predictions, reviewed in this article. */
   reviewQuarter?: string;
+  /** Components placed besides each section's standard ones, where the data has something to show (findings.ts). */
+  components?: Partial<Record<SectionId, string[]>>;
 }
 
-const SECTIONS: { id: SectionId; heading: string; prompt: string; components: string[] }[] = [
-  { id: 'signal', heading: 'The Signal', prompt: 'The one finding of the quarter, in two or three sentences, with the figures that prove it.', components: ['<HeadlineStats />'] },
-  { id: 'snapshot', heading: 'Quarter-over-quarter snapshot', prompt: 'How the categories moved against the previous quarter.', components: ['<SnapshotTable />'] },
-  { id: 'projects', heading: 'Top projects', prompt: 'Which projects drew the most contributors, and how many were new.', components: ['<TopProjects />'] },
-  { id: 'moving', heading: 'What is moving', prompt: 'The categories whose people grew, shrank or turned over; one subsection (###) each.', components: ['<CategoryTrend metric="contributors" />'] },
-  { id: 'quiet', heading: 'Quiet corners', prompt: 'Where activity is thin or rests on one project, and what that means for the people who depend on it.', components: [] },
-  { id: 'talent', heading: 'Where talent is moving', prompt: 'Which categories share people, and where people whose main category changed went.', components: ['<TalentChord />', '<TalentChord mode="migration" />'] },
+// In the order an article imports them; the ones the data decides (TalentPools, WorkMix,
+// NewProjects, PredictionReview) only when the draft uses them.
+const IMPORTS = [
+  'HeadlineStats',
+  'SnapshotTable',
+  'TopProjects',
+  'NewProjects',
+  'TalentChord',
+  'TalentPools',
+  'CategoryTrend',
+  'WorkMix',
+  'Metric',
+  'Rank',
+  'Compare',
+  'Only',
+  'Threshold',
+  'Predictions',
+  'PredictionReview',
 ];
-
-const IMPORTS = ['HeadlineStats', 'SnapshotTable', 'TopProjects', 'TalentChord', 'CategoryTrend', 'Metric', 'Rank', 'Compare', 'Only', 'Threshold', 'Predictions', 'PredictionReview'];
+const OPTIONAL: readonly string[] = ['NewProjects', 'TalentPools', 'WorkMix', 'PredictionReview'];
 
 function yamlString(s: string): string {
   return JSON.stringify(s);
@@ -48,7 +47,10 @@ function yamlString(s: string): string {
 
 export function articleMdx(input: SkeletonInput): string {
   const label = quarterLabel(input.quarter);
-  const imports = IMPORTS.filter((c) => c !== 'PredictionReview' || input.reviewQuarter).map((c) => `import ${c} from '../../src/components/${c}.astro';`);
+  const extra = (id: SectionId) => input.components?.[id] ?? [];
+  const used = new Set(SKELETON_SECTIONS.flatMap((s) => extra(s.id)).map((c) => /^<(\w+)/.exec(c)?.[1]));
+  if (input.reviewQuarter) used.add('PredictionReview');
+  const imports = IMPORTS.filter((c) => !OPTIONAL.includes(c) || used.has(c)).map((c) => `import ${c} from '../../src/components/${c}.astro';`);
   const lines: string[] = [
     '---',
     `title: ${yamlString(`Deep Signal, ${label}: working title`)}`,
@@ -79,27 +81,35 @@ export function articleMdx(input: SkeletonInput): string {
       '',
     );
   }
-  for (const s of SECTIONS) {
-    lines.push(`## ${s.heading}`, '', `_${s.prompt}_`, '');
+  for (const s of SKELETON_SECTIONS) {
+    // The outlook closes the article, after the predictions it looks ahead with.
+    if (s.id === 'outlook') lines.push(...predictionsSection(input.quarter));
+    lines.push(`## ${s.heading}`, '');
+    // A report opens by scoring the last one's predictions: the reader sees the track record first.
+    if (s.id === 'signal' && input.reviewQuarter) {
+      lines.push(`_${REVIEW_PROMPT} ${quarterLabel(input.reviewQuarter)} did, scored with the data published up to this article._`, '', `<PredictionReview quarter="${input.reviewQuarter}" />`, '');
+    }
+    lines.push(`_${s.prompt}_`, '');
     const found = input.findings.filter((f) => f.section === s.id);
     if (found.length > 0) {
       lines.push(`{/* ${SKELETON_PLACEHOLDERS[2]} */}`, '');
       for (const f of found) lines.push(`- ${f.text} {/* ${f.why} */}`);
       lines.push('');
     }
-    for (const c of s.components) lines.push(c, '');
+    for (const c of [...s.components, ...extra(s.id)]) lines.push(c, '');
   }
-  lines.push('## Predictions', '');
-  if (input.reviewQuarter) {
-    lines.push(`_How the predictions made in ${quarterLabel(input.reviewQuarter)} did, scored from the data._`, '', `<PredictionReview quarter="${input.reviewQuarter}" />`, '');
-  }
-  lines.push(
-    `_Three predictions the data can settle, written in content/predictions/${input.quarter}.yaml: each names a figure, a threshold and the quarter it is due._`,
+  return lines.join('\n');
+}
+
+function predictionsSection(quarter: string): string[] {
+  return [
+    '## Predictions',
+    '',
+    `_${PREDICTIONS_PROMPT} and a threshold and due in a later quarter, written in content/predictions/${quarter}.yaml. One added after its due quarter has ended is shown as retrospective and not counted._`,
     '',
     '<Predictions />',
     '',
-  );
-  return lines.join('\n');
+  ];
 }
 
 /** An empty predictions file for the quarter, with the format in a comment. */
@@ -114,6 +124,8 @@ export function predictionsYaml(quarter: string): string {
 #     threshold: { op: '>=', value: 400 } # >, >=, < or <=
 #
 # A prediction without metric and threshold is scored by the editors (outcome: hit | miss).
+# One added after the article is published carries the date it was added (added: 2027-02-10);
+# one written once its due quarter has ended is shown as retrospective and not counted.
 predictions: []
 `;
 }

@@ -1,12 +1,15 @@
 // <snapshot-table>: upgrades the built category table. Sorting and the category
 // filter work on the HTML the build wrote (no engine); picking another published
-// quarter re-runs the registry's snapshot and headline queries over that quarter's
-// Parquet. The view lives in the address (?snapshot-quarter, -sort, -categories).
+// quarter shows the rows the build wrote to that quarter's figures file
+// (src/lib/figure-fragments.ts), a ~1 KB fetch, and only if that file cannot be read
+// re-runs the registry's snapshot and headline queries over the quarter's Parquet. The
+// view lives in the address (?snapshot-quarter, -sort, -categories).
 import { snapshotBasisNote, snapshotCaption, snapshotTitle, SNAPSHOT_METRICS } from '../../lib/figure-text.ts';
 import { QUERIES } from '../../lib/query-registry.ts';
 import { prevQuarter, quarterLabel } from '../../lib/quarters.ts';
 import { BuiltView } from '../built-view.ts';
 import { define, h, must } from '../dom.ts';
+import { fetchSnapshotFigures } from '../figure-files.ts';
 import { quarterInfo, updateFigure } from '../figure-frame.ts';
 import { Pending, reason } from '../pending.ts';
 import { publishedFolderUrl } from '../published-url.ts';
@@ -14,7 +17,7 @@ import { runQuery, whenIntent } from '../query-runner.ts';
 import { snapshotRows, totalRow } from '../snapshot-rows.ts';
 import { formatSort, markOrder, parseSort, sortBody, type SortState } from '../table-sort.ts';
 import { readParam, writeParams } from '../url-state.ts';
-import { warmUp } from '../warm-up.ts';
+import { warmUpIfAffordable } from '../warm-up.ts';
 
 const PARAM = { quarter: 'snapshot-quarter', sort: 'snapshot-sort', categories: 'snapshot-categories' } as const;
 
@@ -33,6 +36,8 @@ class SnapshotTableElement extends HTMLElement {
   #builtNote = '';
   /** Published quarters are frozen: a quarter's rows, once read, never change. */
   readonly #loaded = new Map<string, Promise<Loaded>>();
+  /** Figures files asked for (on intent or on a change), by quarter. */
+  readonly #files = new Map<string, ReturnType<typeof fetchSnapshotFigures>>();
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -130,12 +135,20 @@ class SnapshotTableElement extends HTMLElement {
     this.#select = this.querySelector<HTMLSelectElement>('select[data-control="quarter"]');
     if (!this.#select) return;
     this.#select.disabled = false;
-    // Load the engine when a reader reaches for the picker, not when they only read.
-    whenIntent(this.#select, () => warmUp(this.#quarter));
-    this.#select.addEventListener('change', () => void this.#showQuarter(this.#select!.value));
+    const select = this.#select;
+    whenIntent(select, () => {
+      // A reader reaching for the picker: its quarters' files (about 1 KB each) are
+      // fetched now, so the choice is usually answered from memory.
+      for (const o of select.options) if (o.value !== this.#builtQuarter) void this.#file(o.value).catch(() => undefined);
+      // The picker does not need the engine; the figures further down do, so on a fast
+      // connection it gets a head start now. On a slow one it waits until the file has
+      // answered (see #showQuarter): 3.3 MB in flight would delay that answer.
+      warmUpIfAffordable(this.#quarter, 'intent');
+    });
+    this.#select.addEventListener('change', () => void this.#showQuarter(this.#select!.value, true));
   }
 
-  async #showQuarter(quarter: string): Promise<void> {
+  async #showQuarter(quarter: string, byReader: boolean): Promise<void> {
     if (quarter === this.#builtQuarter) {
       this.#pending.cancel();
       this.#restoreBuilt();
@@ -148,13 +161,38 @@ class SnapshotTableElement extends HTMLElement {
       ([rows, [total]]) => this.#render(quarter, rows, total),
       (e) => `Could not load ${quarterLabel(quarter)} in this browser (${reason(e)}); still showing ${quarterLabel(this.#quarter)}.`,
     );
-    if (!ok && this.#select) this.#select.value = this.#quarter;
+    if (!ok) {
+      if (this.#select) this.#select.value = this.#quarter;
+      return;
+    }
+    // A reader who uses one control is likely to use the next: the engine takes over
+    // for those, loading now that the table no longer waits for anything. Not for a
+    // shared address opened: that reader has not touched anything yet.
+    if (byReader) warmUpIfAffordable(this.#builtQuarter, 'use');
+  }
+
+  #file(quarter: string): ReturnType<typeof fetchSnapshotFigures> {
+    let file = this.#files.get(quarter);
+    if (!file) {
+      file = fetchSnapshotFigures(quarter);
+      this.#files.set(quarter, file);
+      file.catch(() => this.#files.delete(quarter));
+    }
+    return file;
   }
 
   #load(quarter: string, folder: string): Promise<Loaded> {
     let loaded = this.#loaded.get(quarter);
     if (!loaded) {
-      loaded = Promise.all([runQuery(QUERIES.snapshot, { quarter }, folder), runQuery(QUERIES.headline, { quarter }, folder)]);
+      loaded = this.#file(quarter).then(
+        (f): Loaded => [f.rows, f.total ? [f.total] : []],
+        // A site built before figures files, a stale cached copy, a failed fetch: the
+        // engine reads the same figures from the Parquet.
+        (e: unknown) => {
+          console.warn(`snapshot figures file for ${quarter} not used (${reason(e)}); querying the Parquet`);
+          return Promise.all([runQuery(QUERIES.snapshot, { quarter }, folder), runQuery(QUERIES.headline, { quarter }, folder)]);
+        },
+      );
       this.#loaded.set(quarter, loaded);
       loaded.catch(() => this.#loaded.delete(quarter));
     }
@@ -220,7 +258,7 @@ class SnapshotTableElement extends HTMLElement {
     const quarter = readParam(PARAM.quarter);
     if (quarter && quarter !== this.#quarter && this.#select && [...this.#select.options].some((o) => o.value === quarter)) {
       this.#select.value = quarter;
-      void this.#showQuarter(quarter);
+      void this.#showQuarter(quarter, false);
     }
   }
 }

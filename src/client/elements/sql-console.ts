@@ -4,12 +4,15 @@
 // CSV. A query that fails takes the last result (and its download) away, so what is on
 // screen is always the answer to what was run, and shows DuckDB's hint and the place of
 // the fault. The address keeps the quarter and the last query (?quarter=…&sql=…).
+// A query can be stopped (Stop, Esc) and is stopped at a time limit: DuckDB runs what
+// it is given, and a cross join or a recursive CTE without an end would run for ever.
 import { quarterLabel } from '../../lib/quarters.ts';
 import type { ConsoleDb } from '../console-db.ts';
 import { downloadCsv, toCsv } from '../csv.ts';
 import { define, h, must } from '../dom.ts';
 import { Pending, reason } from '../pending.ts';
 import { queryError } from '../query-error.ts';
+import { QueryStopped, stoppedMessage, timeLimitMs, untilAborted, type StopCause } from '../query-stop.ts';
 import { publishedFolderUrl } from '../published-url.ts';
 import { whenIntent } from '../query-runner.ts';
 import { readResult, resultTable, type Result } from '../result-table.ts';
@@ -17,11 +20,18 @@ import { checkReadOnly } from '../sql-guard.ts';
 import { readParam, writeParams } from '../url-state.ts';
 
 const SHOWN_ROWS = 500;
+const RUNNING = 'Running… Stop (or Esc) ends it.';
 
 class SqlConsoleElement extends HTMLElement {
   #quarter = '';
   #db: Promise<ConsoleDb> | null = null;
+  /** The database once open (it says whether a stop ended its engine). */
+  #opened: ConsoleDb | null = null;
+  /** The query under way: aborting it stops the query. */
+  #running: AbortController | null = null;
   #text!: HTMLTextAreaElement;
+  #runButton!: HTMLButtonElement;
+  #stop!: HTMLButtonElement;
   #output!: HTMLElement;
   #download!: HTMLButtonElement;
   #pending!: Pending;
@@ -33,6 +43,8 @@ class SqlConsoleElement extends HTMLElement {
     this.#text = must(form, 'textarea', '<sql-console>');
     this.#output = must(this, '[data-output]', '<sql-console>');
     this.#download = must(this, 'button[data-download]', '<sql-console>');
+    this.#runButton = must(form, 'button[type="submit"]', '<sql-console>');
+    this.#stop = must(this, 'button[data-stop]', '<sql-console>');
     this.#pending = new Pending(this, this.querySelector('.ds-status'));
     this.#quarter = this.#pickQuarter();
 
@@ -54,6 +66,13 @@ class SqlConsoleElement extends HTMLElement {
       });
     }
     this.#download.addEventListener('click', () => this.#saveCsv());
+    this.#stop.addEventListener('click', () => this.#stopByReader());
+    this.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.#running) {
+        e.preventDefault();
+        this.#stopByReader();
+      }
+    });
     const select = this.querySelector<HTMLSelectElement>('select[data-control="quarter"]');
     select?.addEventListener('change', () => this.#switchQuarter(select.value));
     if (select) select.value = this.#quarter;
@@ -91,7 +110,9 @@ class SqlConsoleElement extends HTMLElement {
   #open(): Promise<ConsoleDb> {
     if (!this.#db) {
       const q = this.#quarter;
-      this.#db = import('../console-db.ts').then((m) => m.openConsoleDb(q, publishedFolderUrl(q)));
+      this.#db = import('../console-db.ts')
+        .then((m) => m.openConsoleDb(q, publishedFolderUrl(q)))
+        .then((db) => (this.#opened = db));
       this.#db.catch(() => (this.#db = null));
     }
     return this.#db;
@@ -100,26 +121,70 @@ class SqlConsoleElement extends HTMLElement {
   async #run(): Promise<void> {
     const check = checkReadOnly(this.#text.value);
     if (!check.ok) {
+      if (this.#running) {
+        this.#stopRun('replaced');
+        this.#pending.cancel();
+      }
       this.#clear();
       this.#pending.say(check.reason, 'error');
       return;
     }
+    // A new query never waits behind the last one: that one is stopped first.
+    this.#stopRun('replaced');
+    const run = new AbortController();
+    this.#running = run;
+    this.#stop.hidden = false;
+    const limit = timeLimitMs(this.dataset.timeLimit);
+    const tables = `the ${quarterLabel(this.#quarter)} tables`;
+    const message = !this.#opened ? `Loading DuckDB and ${tables} (about 3 MB, once)…` : this.#opened.loaded ? RUNNING : `Restarting DuckDB and reloading ${tables}…`;
     const started = performance.now();
-    await this.#pending.run(
-      this.#db ? 'Running…' : `Loading DuckDB and the ${quarterLabel(this.#quarter)} tables (about 3 MB, once)…`,
-      async () => {
-        const db = await this.#open();
-        const t0 = performance.now();
-        const table = await db.query(check.sql);
-        return { result: readResult(table), ms: performance.now() - t0 };
-      },
-      ({ result, ms }) => this.#show(result, ms, performance.now() - started),
-      (e) => {
-        this.#showError(e);
-        return `The query failed: ${reason(e)}`;
-      },
-    );
+    try {
+      await this.#pending.run(
+        message,
+        async () => {
+          // Stopped while loading, the load carries on for the next query.
+          const db = await untilAborted(this.#open(), run.signal);
+          await untilAborted(db.reload(), run.signal);
+          const t0 = performance.now();
+          const timer = setTimeout(() => run.abort(new QueryStopped('time')), limit);
+          try {
+            const table = await db.query(check.sql, run.signal);
+            return { result: readResult(table), ms: performance.now() - t0 };
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        ({ result, ms }) => this.#show(result, ms, performance.now() - started),
+        (e) => {
+          if (e instanceof QueryStopped) {
+            // Whatever is on screen answers another query.
+            this.#clear();
+            return { text: stoppedMessage(e.why, limit, this.#quarter), kind: e.why === 'time' ? 'error' : 'info' };
+          }
+          this.#showError(e);
+          return `The query failed: ${reason(e)}`;
+        },
+      );
+    } finally {
+      if (this.#running === run) {
+        this.#running = null;
+        // Focus on the vanishing Stop would fall to the page's start.
+        if (this.#stop.contains(document.activeElement)) this.#runButton.focus();
+        this.#stop.hidden = true;
+      }
+    }
     writeParams({ sql: this.#text.value.trim() || null });
+  }
+
+  #stopByReader(): void {
+    if (!this.#running || this.#running.signal.aborted) return;
+    this.#pending.say('Stopping…');
+    this.#stopRun('reader');
+  }
+
+  #stopRun(why: StopCause): void {
+    const run = this.#running;
+    if (run && !run.signal.aborted) run.abort(new QueryStopped(why));
   }
 
   #show(result: Result, ms: number, total: number): void {

@@ -1,10 +1,12 @@
 // <talent-chord>: upgrades the built chord diagram. Highlighting a category (pointer,
-// focus, Enter to pin) reads the SVG as built; another quarter, the other mode or a
-// commit threshold re-runs the registry's overlap/migration queries (above one commit,
-// the counts published for that threshold: no person-level rows are published) and
-// redraws with the same chord-model and chord-layout the build used. The slider's
-// value is a step of CHORD_THRESHOLDS, not a number of commits: only those thresholds
-// have published counts.
+// focus, Enter to pin) reads the SVG as built; another quarter or the other mode at the
+// built threshold (1+ commits) draws the links the build wrote to that quarter's
+// figures file (src/lib/figure-fragments.ts), so the engine is not waited for; a commit
+// threshold (or a missing file) re-runs the registry's overlap/migration queries (above
+// one commit, the counts published for that threshold: no person-level rows are
+// published). Either way it redraws with the same chord-model and chord-layout the
+// build used. The slider's value is a step of CHORD_THRESHOLDS, not a number of
+// commits: only those thresholds have published counts.
 import { CHORD_THRESHOLDS, thresholdAt, thresholdStep } from '../../lib/chord-thresholds.ts';
 import { chordCaption, chordTitle, commitsThreshold, type ChordMode, type ChordOptions } from '../../lib/figure-text.ts';
 import type { CategoryRow, MigrationRow, OverlapRow } from '../../lib/query-rows.ts';
@@ -13,6 +15,7 @@ import { quarterLabel } from '../../lib/quarters.ts';
 import { BuiltView, contentAfterControls } from '../built-view.ts';
 import { ChordHighlight } from '../chord-highlight.ts';
 import { define, must } from '../dom.ts';
+import { fetchChordFigures } from '../figure-files.ts';
 import { quarterInfo, updateFigure } from '../figure-frame.ts';
 import { Pending, reason } from '../pending.ts';
 import { publishedFolderUrl } from '../published-url.ts';
@@ -70,7 +73,14 @@ class TalentChordElement extends HTMLElement {
       if (next !== undefined) void this.#load({ ...this.#options, minCommits: next }).catch(() => undefined);
     });
     this.#select = controls.querySelector('select[data-control="quarter"]');
-    this.#select?.addEventListener('change', () => this.#update({ quarter: this.#select!.value }));
+    const select = this.#select;
+    if (select) {
+      // Its quarters' files (1-2 KB each), so that a choice answers from memory.
+      whenIntent(select, () => {
+        for (const o of select.options) if (o.value !== this.#builtOptions.quarter) void fetchChordFigures(o.value).catch(() => undefined);
+      });
+      select.addEventListener('change', () => this.#update({ quarter: select.value }));
+    }
     this.#radios = [...controls.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
     for (const r of this.#radios) r.addEventListener('change', () => r.checked && this.#update({ mode: r.value as ChordMode }));
     this.#range = controls.querySelector('input[data-control="min-commits"]');
@@ -169,6 +179,16 @@ function same(a: ChordOptions, b: ChordOptions): boolean {
 }
 
 async function load(o: ChordOptions) {
+  if (o.minCommits === 1) {
+    try {
+      const [draw, file] = await Promise.all([drawing(), fetchChordFigures(o.quarter)]);
+      return { draw, raw: draw[0].chordLinks(o.mode, o.mode === 'overlap' ? file.overlap : file.migration), categories: file.categories };
+    } catch (e) {
+      // A site built before figures files, a stale cached copy, a failed fetch: the
+      // engine reads the same links from the Parquet.
+      console.warn(`chord figures file for ${o.quarter} not used (${reason(e)}); querying the Parquet`);
+    }
+  }
   const folder = publishedFolderUrl(o.quarter);
   const { quarter, minCommits } = o;
   // The choice chordQueryName makes; written out here so the eager chunk stays free of d3.

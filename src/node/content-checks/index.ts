@@ -53,6 +53,8 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
   const claims: ClaimLine[] = [];
   const reportsDir = join(contentDir, 'reports');
   const predicted = predictionQuarters(join(contentDir, 'predictions'));
+  // When each quarter's article was published: its predictions were written then (or later).
+  const articleDates = new Map<string, string>();
   for (const name of files(reportsDir, '.mdx')) {
     const path = join(reportsDir, name);
     const file = repoRelative(path);
@@ -71,6 +73,7 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     }
     const fm = checkFrontmatter(file, fileQuarter, parsed.rawFrontmatter, parsed.frontmatter);
     problems.push(...fm.problems);
+    if (fm.fm) articleDates.set(fileQuarter, fm.fm.published.toISOString().slice(0, 10));
     const status = fm.fm?.status ?? String(parsed.frontmatter.status ?? '?');
     const checked = status === 'published' || opts.includeDrafts === true;
     articles.push({ quarter: fileQuarter, status, checked });
@@ -91,7 +94,9 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
       problems.push({ file: repoRelative(path), message: `a predictions file is named after the quarter the predictions were made in, not "${name}"`, hint: 'rename it like 2026-q2.yaml' });
       continue;
     }
-    problems.push(...(await checkPredictionFile(repoRelative(path), made, readFileSync(path, 'utf8'))));
+    const checked = await checkPredictionFile(repoRelative(path), made, readFileSync(path, 'utf8'), articleDates.get(made));
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
   }
   return { problems, warnings, articles, claims, predictionFiles: yamls.length };
 }

@@ -1,6 +1,6 @@
 // A published article must not ship the skeleton's prompts, working title or
 // "drafted findings" markers: new-report writes them for the editor to replace.
-import { SKELETON_PLACEHOLDERS, skeletonPrompts } from '../../../scripts/lib/new-report/skeleton.ts';
+import { SKELETON_PLACEHOLDERS, skeletonPrompts } from '../../lib/report-skeleton.ts';
 import type { Problem } from './problem.ts';
 
 export function checkPlaceholders(file: string, text: string): Problem[] {

@@ -1,9 +1,11 @@
 // A predictions file (content/predictions/<made-in quarter>.yaml): the collection's
-// schema, due after made, and a metric the data can decide.
+// schema and a metric the data can decide. A prediction written once its due quarter was
+// over (due no later than made, or dated after the due quarter ended) is a warning: the
+// site shows it as retrospective and leaves it out of the track record.
 import { parse } from 'yaml';
 import { predictionSchema, predictionsFileSchema, type PredictionInput } from '../../lib/content-schema.ts';
 import { FIGURES } from '../../lib/figures.ts';
-import { quarterIndex } from '../../lib/quarters.ts';
+import { predictionsMade, retrospectiveReason } from '../../lib/predictions.ts';
 import { resolveMetric } from '../metric.ts';
 import { publishedQuarters } from '../paths.ts';
 import type { Problem } from './problem.ts';
@@ -13,16 +15,24 @@ import { yamlLines } from './yaml-lines.ts';
 const FORMAT_HINT =
   'each prediction: id, due (e.g. 2026-q4), statement, and either metric { figure, category? | repo? | org? } with threshold { op: ">" | ">=" | "<" | "<=", value } or neither';
 
-export async function checkPredictionFile(file: string, made: string, text: string): Promise<Problem[]> {
+export interface PredictionFileCheck {
+  problems: Problem[];
+  /** Retrospective predictions: shown, never counted. */
+  warnings: Problem[];
+}
+
+/** `articlePublished`: the made-in quarter's article's publication date (YYYY-MM-DD), when it has one. */
+export async function checkPredictionFile(file: string, made: string, text: string, articlePublished?: string): Promise<PredictionFileCheck> {
   const lineOf = yamlLines(text);
   let data: unknown;
   try {
     data = parse(text);
   } catch (e) {
     const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    return [{ file, ...(line ? { line } : {}), message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }];
+    return { problems: [{ file, ...(line ? { line } : {}), message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }], warnings: [] };
   }
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const parsed = predictionsFileSchema.safeParse(data);
   // On a schema error, the predictions that are well formed are still checked against the data.
   let valid: [number, PredictionInput][] = [];
@@ -47,8 +57,15 @@ export async function checkPredictionFile(file: string, made: string, text: stri
   const folder = published.includes(made) ? made : published.at(-1);
   for (const [i, p] of valid) {
     const at = (k: string): number | undefined => lineOf(['predictions', i, k]);
-    if (quarterIndex(p.due) <= quarterIndex(made)) {
-      problems.push({ file, line: at('due'), message: `prediction '${p.id}' is due ${p.due}, not after ${made} when it was made`, hint: 'a prediction is due in a later quarter' });
+    const hindsight = retrospectiveReason(predictionsMade(made, [p], articlePublished)[0]!);
+    if (hindsight !== null) {
+      warnings.push({
+        file,
+        line: at('due'),
+        message: `prediction '${p.id}' (due ${p.due}) was ${hindsight}: it is shown as retrospective and not counted in the track record`,
+        hint: 'a prediction is written before its due quarter ends; the site shows this one with what the data say, outside the track record',
+        severity: 'warning',
+      });
     }
     if (!p.metric || folder === undefined) continue;
     const def = FIGURES[p.metric.figure];
@@ -73,5 +90,5 @@ export async function checkPredictionFile(file: string, made: string, text: stri
       });
     }
   }
-  return problems;
+  return { problems, warnings };
 }

@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { includeDraftsFromEnv, isVisible } from './visibility.ts';
 
 export type Report = CollectionEntry<'reports'>;
@@ -22,4 +22,13 @@ export async function visibleReports(): Promise<Report[]> {
 /** What feeds and sitemaps may announce: never a draft, even in a preview build. */
 export async function publishedReports(): Promise<Report[]> {
   return (await visibleReports()).filter((e) => e.data.status === 'published');
+}
+
+/**
+ * When the article of a quarter was published (YYYY-MM-DD), draft or not: the date its
+ * predictions were written, as far as the content says (src/lib/predictions.ts).
+ */
+export async function articlePublishedOn(quarter: string): Promise<string | undefined> {
+  const entry = await getEntry('reports', quarter);
+  return entry ? entry.data.published.toISOString().slice(0, 10) : undefined;
 }

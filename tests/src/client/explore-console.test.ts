@@ -17,7 +17,7 @@ const quarters = readdirSync(published).filter((q) => /^\d{4}-q[1-4]$/.test(q)).
 describe.each(quarters)('explore console over %s', (quarter) => {
   let db: ConsoleDb;
   beforeAll(async () => {
-    db = await consoleDb(await nodeWasmEngine(), quarter, pathToFileURL(join(published, quarter)).href + '/');
+    db = await consoleDb(nodeWasmEngine, quarter, pathToFileURL(join(published, quarter)).href + '/');
   }, 60_000);
 
   it.each(EXAMPLE_QUERIES.map((e) => [e.label, e.sql]))('example "%s" passes the guard and returns rows', async (_label, sql) => {

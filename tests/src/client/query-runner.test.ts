@@ -2,7 +2,8 @@
 // how views follow quarters, Arrow → rows, intent and the published URLs.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publishedFolderPath, publishedFolderUrl } from '../../../src/client/published-url.ts';
-import { fastConnection, QueryRunner, tableToRows, viewsOf, viewSql, whenIntent, type ArrowTableLike, type Engine } from '../../../src/client/query-runner.ts';
+import { figuresUrl } from '../../../src/client/figure-files.ts';
+import { fastConnection, QueryRunner, tableToRows, usableConnection, viewsOf, viewSql, whenIntent, type ArrowTableLike, type Engine } from '../../../src/client/query-runner.ts';
 import { QUERIES, sqlOf, type ParamValue, type QueryDef } from '../../../src/lib/query-registry.ts';
 
 type Call = ['register', string, string] | ['exec', string] | ['query', string, readonly ParamValue[]];
@@ -216,6 +217,20 @@ describe('whenIntent', () => {
     expect(fastConnection({ effectiveType: '3g' })).toBe(false);
     expect(fastConnection(undefined)).toBe(false);
   });
+
+  it('does not count slow 4G as fast: Chromium says 4g down to 1.5 Mbps', () => {
+    expect(fastConnection({ effectiveType: '4g', downlink: 1.5 })).toBe(false);
+    expect(fastConnection({ effectiveType: '4g', downlink: 4.9 })).toBe(false);
+    expect(fastConnection({ effectiveType: '4g', downlink: 5 })).toBe(true);
+    expect(fastConnection({ effectiveType: '4g', downlink: 10, saveData: true })).toBe(false);
+  });
+
+  it('lets a reader who used a control have the engine on anything but Save-Data or 2G/3G', () => {
+    expect(usableConnection({ effectiveType: '4g', downlink: 1.5 })).toBe(true);
+    expect(usableConnection(undefined)).toBe(true);
+    expect(usableConnection({ effectiveType: '4g', downlink: 10, saveData: true })).toBe(false);
+    for (const slow of ['3g', '2g', 'slow-2g']) expect(usableConnection({ effectiveType: slow })).toBe(false);
+  });
 });
 
 describe('published URLs', () => {
@@ -225,5 +240,11 @@ describe('published URLs', () => {
     expect(publishedFolderUrl('2026-q2', 'https://site.test/deep-signal/reports/2026-q2/', '/deep-signal/')).toBe('https://site.test/deep-signal/data/2026-q2/');
     expect(() => publishedFolderPath('../../evil', '/')).toThrow('not a quarter');
     expect(() => publishedFolderPath('https://cdn.example/2024-q3', '/')).toThrow('not a quarter');
+  });
+
+  it('put a quarter’s figures files in its own folder, under the site base', () => {
+    expect(figuresUrl('2024-q3', 'snapshot', 'https://site.test/deep-signal/reports/2026-q2/', '/deep-signal/')).toBe('https://site.test/deep-signal/data/2024-q3/figures/snapshot.json');
+    expect(figuresUrl('2026-q2', 'chord', 'https://site.test/reports/2026-q2/', '/')).toBe('https://site.test/data/2026-q2/figures/chord.json');
+    expect(() => figuresUrl('../2024-q3', 'chord', 'https://site.test/', '/')).toThrow('not a quarter');
   });
 });

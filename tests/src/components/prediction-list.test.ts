@@ -23,4 +23,13 @@ describe('<PredictionList>', () => {
     expect(serving).toContain(`${reason.replace('&', '&amp;').replace("'", '&#39;')} Data: Q2 2026 release.`);
     expect(html).toContain('<span class="verdict hit">Hit</span>');
   });
+
+  it('shows a retrospective prediction as such, with what the data say', async () => {
+    const reason = 'Retrospective, not counted: written on 23 November 2026, after Q1 2025 had ended. Contributors, LLM Serving & Inference, Q1 2025: 812 (needed above 700).';
+    const html = await render(PredictionList, { props: { items: [item('late', { status: 'retrospective', wouldBe: 'hit', value: 812, decidedBy: '2026-q2', reason })] } });
+    expect(html).toContain('data-status="retrospective"');
+    expect(html).toContain('<span class="verdict retrospective">Retrospective</span>');
+    expect(html).not.toContain('verdict hit');
+    expect(html).toContain(`${reason.replace('&', '&amp;')} Data: Q2 2026 release.`);
+  });
 });

@@ -41,6 +41,23 @@ describe('claim props', () => {
     expect(readClaim('Threshold', { figure: 'company_share', category: 'gpu-kernels', org: 'Intel', op: '>', value: 0.1 })).toMatchObject({ scope: { category: 'gpu-kernels', org: 'Intel' } });
   });
 
+  it('a kind of work and a named pool, as <Metric> takes them', () => {
+    // A work-mix shift on a year before, and between two categories of the same kind.
+    expect(readClaim('Compare', { figure: 'work_share', kind: 'fix', category: 'llm-serving', op: '>', otherQuarter: '2025-q2' })).toMatchObject({
+      scope: { category: 'llm-serving', kind: 'fix' },
+      other: { category: 'llm-serving', kind: 'fix' },
+      otherQuarter: '2025-q2',
+    });
+    expect(readClaim('Compare', { figure: 'work_share', kind: 'fix', category: 'a', op: '>', other: 'b' })).toMatchObject({ other: { category: 'b', kind: 'fix' } });
+    // other names another named pool.
+    expect(readClaim('Compare', { figure: 'talent_pool', pool: 'serving-kernels', op: '<', other: 'compiler-kernels' })).toMatchObject({
+      scope: { pool: 'serving-kernels' },
+      other: { pool: 'compiler-kernels' },
+    });
+    expect(readClaim('Threshold', { figure: 'work_share', kind: 'docs', category: 'a', op: '>', value: 0.2 })).toMatchObject({ scope: { category: 'a', kind: 'docs' } });
+    expect(claimIdAttributes('Compare', { pool: 'serving-kernels', other: 'compiler-kernels' }).categories).not.toContain('other');
+  });
+
   it('refuses a prop it does not know rather than ignore it', () => {
     expect(refuses('Rank', { figure: 'contributors', category: 'gpu-kernels', lowst: true })).toEqual({
       message: "<Rank> has no prop 'lowst'",
@@ -66,7 +83,9 @@ describe('claim props', () => {
       ['Compare', { figure: 'contributors', category: 'x', other: 'y' }, 'which comparison? give op=">"'],
       ['Compare', { figure: 'contributors', category: 'x', op: '=' }, 'op must be one of ">", ">=", "<", "<=", not "="'],
       ['Compare', { figure: 'contributors', category: 'x', op: '>' }, 'compare with what?'],
-      ['Compare', { figure: 'contributors', op: '>', other: 'y' }, 'other="…" is compared with category="…" or repo="…"'],
+      ['Compare', { figure: 'contributors', op: '>', other: 'y' }, 'other="…" is compared with category="…", repo="…" or pool="…"'],
+      ['Compare', { figure: 'talent_pool', pool: 'p', category: 'x', op: '>', otherQuarter: '2024-q2' }, 'give pool or category/repo, not both'],
+      ['Rank', { figure: 'contributors', category: 'x', kind: 'fix' }, "<Rank> has no prop 'kind'"],
       ['Only', { figure: 'contributors_qoq', op: '<', value: 0 }, 'which ones? list them'],
       ['Only', { figure: 'contributors_qoq', op: '<', value: '0', categories: [] }, 'value must be a number in braces, like value={0.5}, not "0"'],
       ['Threshold', { figure: 'top_repo_share', category: 'x', op: '>' }, 'value={…} is the number the figure is compared with'],

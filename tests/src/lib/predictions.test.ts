@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { THIN_SPACE as T } from '../../../src/lib/format.ts';
-import { decidingFolder, meetsThreshold, scorePrediction, stoppedInScope, tally, thresholdText, type FolderFacts, type Prediction } from '../../../src/lib/predictions.ts';
+import {
+  decidingFolder,
+  meetsThreshold,
+  predictionsMade,
+  retrospectiveReason,
+  scorePrediction,
+  stoppedInScope,
+  tally,
+  thresholdText,
+  writtenOn,
+  type FolderFacts,
+  type Prediction,
+} from '../../../src/lib/predictions.ts';
 import { quarterRange } from '../../../src/lib/quarters.ts';
 
 const folder = (quarter: string, partial = false): FolderFacts => ({ quarter, quarters: quarterRange(`${Number(quarter.slice(0, 4)) - 2}${quarter.slice(4)}`, quarter), partial });
@@ -88,7 +100,49 @@ describe('scorePrediction', () => {
       undecidable: 1,
       pending: 1,
       unscored: 0,
+      retrospective: 0,
     });
+  });
+});
+
+describe('retrospective predictions', () => {
+  it('are dated by their article, or by their own added date when later, never earlier', () => {
+    expect(writtenOn({}, '2024-10-20')).toBe('2024-10-20');
+    expect(writtenOn({ added: '2025-02-01' }, '2024-10-20')).toBe('2025-02-01');
+    expect(writtenOn({ added: '2024-01-01' }, '2024-10-20')).toBe('2024-10-20');
+    expect(writtenOn({ added: '2025-02-01' }, undefined)).toBe('2025-02-01');
+    expect(writtenOn({}, undefined)).toBeUndefined();
+    const [one] = predictionsMade('2024-q3', [{ id: 'x', due: '2025-q1', statement: 's' }], '2024-10-20');
+    expect(one).toEqual({ id: 'x', due: '2025-q1', statement: 's', made: '2024-q3', written: '2024-10-20' });
+  });
+
+  it('are made in or after their due quarter, or written on or after the day it ended', () => {
+    expect(retrospectiveReason(p({ written: '2024-10-20' }))).toBeNull();
+    // Q1 2025 ends on 31 March: written that day, it is still a prediction (of a quarter not yet published).
+    expect(retrospectiveReason(p({ written: '2025-03-31' }))).toBeNull();
+    expect(retrospectiveReason(p({ written: '2025-04-01' }))).toBe('written on 1 April 2025, after Q1 2025 had ended');
+    // The Q3 2024 report, written in November 2026 about quarters already over.
+    expect(retrospectiveReason(p({ written: '2026-11-23' }))).toBe('written on 23 November 2026, after Q1 2025 had ended');
+    expect(retrospectiveReason(p({ due: '2024-q3' }))).toBe('made in Q3 2024, the quarter it is about');
+    expect(retrospectiveReason(p({ due: '2024-q2' }))).toBe('made in Q3 2024, after Q2 2024, the quarter it is about');
+    // Without a date (no article, no added), only the quarters can say.
+    expect(retrospectiveReason(p())).toBeNull();
+  });
+
+  it('show what the data say, but are counted neither as a hit nor as a miss', () => {
+    const late = p({ written: '2026-11-23' });
+    const r = scorePrediction(late, { folder: '2026-q2', value: 812, description: 'Contributors, LLM Serving & Inference, Q1 2025' });
+    expect(r).toEqual({
+      status: 'retrospective',
+      wouldBe: 'hit',
+      value: 812,
+      decidedBy: '2026-q2',
+      reason: 'Retrospective, not counted: written on 23 November 2026, after Q1 2025 had ended. Contributors, LLM Serving & Inference, Q1 2025: 812 (needed above 700).',
+    });
+    const onTime = scorePrediction(p({ written: '2024-10-20' }), { folder: '2026-q2', value: 650 });
+    expect(tally([r, onTime])).toEqual({ hit: 0, miss: 1, undecidable: 0, pending: 0, unscored: 0, retrospective: 1 });
+    // A prediction without a metric, scored by the editors after the fact, is no different.
+    expect(scorePrediction({ ...late, metric: undefined, threshold: undefined, outcome: 'hit' }, null)).toMatchObject({ status: 'retrospective', wouldBe: 'hit' });
   });
 });
 

@@ -103,7 +103,7 @@ describe('content checks', () => {
   });
 
   it('an unknown category, with the nearest one', async () => {
-    const p = only((await check({ body: '<Metric figure="contributors" category="llm-servng" />' })).problems);
+    const p = only((await check({ body: 'People: <Metric figure="contributors" category="llm-servng" />' })).problems);
     expect(p.line).toBe(BODY);
     expect(p.message).toBe(`<Metric figure="contributors" category="llm-servng">: unknown category 'llm-servng' in the 2024-q3 data`);
     expect(p.hint).toMatch(/^did you mean 'llm-serving'\? categories: gpu-kernels, /);
@@ -185,11 +185,14 @@ describe('content checks', () => {
   });
 
   it('drafts: frontmatter only, unless drafts are included', async () => {
-    const content = await check({ fm: { status: '"draft"' }, body: '<Metric />' });
+    const content = await check({ fm: { status: '"draft"' }, body: 'See <Metric />' });
     expect(content.problems).toHaveLength(1);
+    // A figure alone on its line is refused in drafts too: it would break the sentence.
+    const lone = await check({ fm: { status: '"draft"' }, body: '<Metric />' });
+    expect(lone.problems.map((p) => p.message)).toContain('<Metric> stands alone on its line, so MDX makes it a block and breaks the sentence there');
   });
 
-  it('predictions files: schema, due after made, and a metric the data knows', async () => {
+  it('predictions files: schema and a metric the data knows; one due no later than made is retrospective (a warning)', async () => {
     const r = await check(
       { body: 'x\n\n<Predictions />' },
       {
@@ -218,10 +221,39 @@ describe('content checks', () => {
     const lines = r.problems.map((p) => [p.line, p.message]);
     expect(lines).toEqual([
       [5, 'prediction 2: metric and threshold go together: give both (scored from the data) or neither (scored by the editor with outcome)'],
-      [3, "prediction 'early' is due 2024-q2, not after 2024-q3 when it was made"],
       [12, expect.stringMatching(/^prediction 'unknown-category': no figure 'contributors' for category 'nope'/)],
       [17, "prediction 'name-not-number': 'top_repo' is a name, not a number"],
     ]);
+    expect(r.warnings.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [3, 'warning', "prediction 'early' (due 2024-q2) was made in Q3 2024, after Q2 2024, the quarter it is about: it is shown as retrospective and not counted in the track record"],
+    ]);
+  });
+
+  it('a prediction written once its due quarter was over: its article came out after, or it was added after', async () => {
+    const yaml = (extra: string[] = []) =>
+      [
+        'predictions:',
+        '  - id: next',
+        '    due: 2024-q4',
+        '    statement: s',
+        "    metric: { figure: contributors, category: llm-serving }",
+        "    threshold: { op: '>', value: 3 }",
+        ...extra,
+      ].join('\n');
+    // Published 6 October 2024, during Q4 2024: a prediction.
+    const onTime = await check({ body: 'x' }, { '2024-q3.yaml': yaml() });
+    expect(onTime.problems, formatProblems(onTime.problems)).toEqual([]);
+    expect(onTime.warnings).toEqual([]);
+    // The article came out once Q4 2024 was over.
+    const late = await check({ body: 'x', fm: { published: '2025-01-01' } }, { '2024-q3.yaml': yaml() });
+    expect(late.warnings.map((w) => w.message)).toEqual([
+      "prediction 'next' (due 2024-q4) was written on 1 January 2025, after Q4 2024 had ended: it is shown as retrospective and not counted in the track record",
+    ]);
+    // Added to the file later than the article: its own date counts; an earlier one cannot backdate it.
+    const added = await check({ body: 'x' }, { '2024-q3.yaml': yaml(['    added: 2025-02-10']) });
+    expect(added.warnings.map((w) => w.message)).toEqual([expect.stringContaining('was written on 10 February 2025, after Q4 2024 had ended')]);
+    const backdated = await check({ body: 'x', fm: { published: '2025-01-01' } }, { '2024-q3.yaml': yaml(['    added: 2024-10-01']) });
+    expect(backdated.warnings.map((w) => w.message)).toEqual([expect.stringContaining('was written on 1 January 2025')]);
   });
 
   it('a <Predictions> without a predictions file', async () => {
