@@ -155,11 +155,12 @@ async function main(): Promise<void> {
         runs.cold.push(await interact(b.page, toOther));
         runs.firstParquet.push(parquetSince(server, from).parquetBytes);
         // Later queries are the engine's: the quarter change answers from its figures file
-        // and only then starts the engine (section 5 reports when it is ready), so wait
-        // for it as a reader's next few seconds of reading would.
+        // and only then starts the engine and its warm-up query (section 5 reports when it
+        // is ready), so wait for both as a reader's next few seconds of reading would.
         await b.page.evaluate(async () => {
           await (globalThis as unknown as Record<symbol, { runner?: Promise<unknown> } | undefined>)[Symbol.for('deep-signal.query-runner')]?.runner;
         });
+        await serverIdle(server);
         for (const [first, then] of laterGroups) {
           runs.laterFirstRead.push(await interact(b.page, first, true));
           // Then the same control's other values: the file is read by now.
