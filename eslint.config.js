@@ -4,7 +4,7 @@
 // Boundaries are import rules per folder. Imports in this project are relative, with the
 // `.ts` extension and no path aliases, so a specifier that climbs out of its folder into
 // `node/`, `client/` or `scripts/` is recognised by its text (`../node/paths.ts`,
-// `../../../scripts/lib/x.ts`, `../../src/client/x.ts`). Static imports, re-exports and
+// `../../../scripts/ingest/x.ts`, `../../src/client/x.ts`). Static imports, re-exports and
 // `import type` are checked by no-restricted-imports; dynamic `import('…')` by
 // no-restricted-syntax, built from the same table. tests/lint/boundaries.test.ts shows
 // each rule firing.
@@ -93,7 +93,7 @@ export default defineConfig(
     // Dead since "anything else is config" (rule 9), but any edit to paths.ts changes the
     // classifier version (curated-lists.ts hashes it) and makes every warehouse stale:
     // remove it with the next real classifier change.
-    files: ['scripts/lib/paths.ts'],
+    files: ['scripts/classify/path-kind.ts'],
     rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^(_|CONFIG_EXTS$)' }] },
   },
   // Type-aware: a promise neither awaited, returned nor handled hides its failure.

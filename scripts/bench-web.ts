@@ -13,11 +13,11 @@
 //      loads), and a passive read on slow 4G and with Save-Data (no wasm)
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { interact, measureLoad, measurePassive, measureReaderInteraction, openBrowser, serverIdle, warmEngine, CHROMIUM, type Action, type NetworkProfile, type ReaderInteraction } from './lib/bench-web-measure.ts';
+import { interact, measureLoad, measurePassive, measureReaderInteraction, openBrowser, serverIdle, warmEngine, CHROMIUM, type Action, type NetworkProfile, type ReaderInteraction } from './tooling/bench-web-measure.ts';
 import { thresholdStep, type ChordThreshold } from '../src/lib/chord-thresholds.ts';
-import { precompressedCopy } from './lib/precompress.ts';
-import { ROOT, siteBuild } from './lib/site-build.ts';
-import { startStaticServer, type StaticServer } from './lib/static-server.ts';
+import { precompressedCopy } from './tooling/precompress.ts';
+import { ROOT, siteBuild } from './tooling/site-build.ts';
+import { startStaticServer, type StaticServer } from './tooling/static-server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The brief's "slow 4G" (400 kbps, 400 ms), and the throttling Lighthouse applies in

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { GitlogParser } from './lib/gitlog-parser.ts';
-import { gitLogArgs } from './lib/git-runner.ts';
-import { ingestRepo } from './lib/ingest-repo.ts';
-import { runIngest } from './lib/ingest-run.ts';
-import { loadRegistry } from './lib/registry.ts';
-import { computeMetrics } from './lib/metrics.ts';
-import { Progress } from './lib/progress.ts';
-import { runCli } from './lib/cli-errors.ts';
+import { GitlogParser } from './ingest/gitlog-parser.ts';
+import { gitLogArgs } from './ingest/git-runner.ts';
+import { ingestRepo } from './ingest/ingest-repo.ts';
+import { runIngest } from './ingest/ingest-run.ts';
+import { loadRegistry } from './registry/registry.ts';
+import { computeMetrics } from './metrics/metrics.ts';
+import { Progress } from './common/progress.ts';
+import { runCli } from './common/cli-errors.ts';
 
 const SHARED = resolve('../shared/data/gitlogs');
 

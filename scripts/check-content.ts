@@ -4,7 +4,7 @@
 // (<Rank>, <Compare>, <Only>, <Threshold>) is listed first with its verdict.
 // The build runs the same checks (src/node/content-checks-integration.ts).
 import { parseArgs } from 'node:util';
-import { runCli } from './lib/cli-errors.ts';
+import { runCli } from './common/cli-errors.ts';
 import { registerRawImports } from '../src/node/raw-imports.ts';
 
 runCli(async () => {

@@ -3,12 +3,12 @@
 // --registry <dir> reads tracked-repos.csv and categories.yaml from <dir> instead of data/.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadRegistry } from './lib/registry.ts';
-import { candidatePaths, runIngest, untrackedExports } from './lib/ingest-run.ts';
-import { formatLocation, runCli } from './lib/cli-errors.ts';
-import { UserError } from './lib/types.ts';
-import { answerHelp, parseCommandLine, positiveInteger } from './lib/cli-args.ts';
-import { displayPath } from './lib/warehouse-status.ts';
+import { loadRegistry } from './registry/registry.ts';
+import { candidatePaths, runIngest, untrackedExports } from './ingest/ingest-run.ts';
+import { formatLocation, runCli } from './common/cli-errors.ts';
+import { UserError } from './common/types.ts';
+import { answerHelp, parseCommandLine, positiveInteger } from './common/cli-args.ts';
+import { displayPath } from './warehouse/warehouse-status.ts';
 
 const USAGE = `Usage: npm run ingest -- [--from <dir>] [options]
 

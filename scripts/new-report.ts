@@ -2,10 +2,10 @@
 // A draft article for a published quarter: frontmatter, the section skeleton with the
 // standard components, and drafted findings (each a sentence of <Metric>s) to keep or cut.
 import { relative, resolve } from 'node:path';
-import { runCli } from './lib/cli-errors.ts';
-import { answerHelp, parseCommandLine } from './lib/cli-args.ts';
-import { newReport } from './lib/new-report/index.ts';
-import { UserError } from './lib/types.ts';
+import { runCli } from './common/cli-errors.ts';
+import { answerHelp, parseCommandLine } from './common/cli-args.ts';
+import { newReport } from './new-report/draft.ts';
+import { UserError } from './common/types.ts';
 
 const USAGE = `Usage: npm run new-report -- <yyyy-qN> [options]
 

@@ -3,8 +3,8 @@
 // a suffix range ("bytes=-8", which DuckDB-WASM sends for a Parquet footer) with the
 // file's first bytes; this server is the one the tests and benches use.
 import { resolve } from 'node:path';
-import { runCli } from './lib/cli-errors.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { runCli } from './common/cli-errors.ts';
+import { startStaticServer } from './tooling/static-server.ts';
 import { deployEnv } from '../src/node/deploy-env.ts';
 
 runCli(async () => {

@@ -1,12 +1,12 @@
 // npm run publish-data -- 2024-q3 [--force --why "<why the figures change>" | --why <file.md>]
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runCli } from './lib/cli-errors.ts';
-import { UserError } from './lib/types.ts';
-import { answerHelp, parseCommandLine } from './lib/cli-args.ts';
-import { publishQuarter } from './lib/publish.ts';
-import { engineInfo } from './lib/engine-info.ts';
-import { currentBuild } from './lib/warehouse-status.ts';
+import { runCli } from './common/cli-errors.ts';
+import { UserError } from './common/types.ts';
+import { answerHelp, parseCommandLine } from './common/cli-args.ts';
+import { publishQuarter } from './publish/publish.ts';
+import { engineInfo } from './publish/engine-info.ts';
+import { currentBuild } from './warehouse/warehouse-status.ts';
 
 const USAGE = `Usage: npm run publish-data -- <yyyy-qN>... [options]
 

@@ -1,6 +1,6 @@
 // The commit thresholds the talent chord offers, and the small-cell rule behind them.
 // No person-level rows are published, so the browser can only show thresholds the
-// engine counted: scripts/sql/metrics/category_{overlap,migration}_thresholds.sql
+// engine counted: scripts/metrics/sql/category_{overlap,migration}_thresholds.sql
 // list the same values (a test keeps them equal).
 
 /** Minimum commits a person needs to count, one value per slider step. */

@@ -1,5 +1,5 @@
 // The contract of manifest.json in a published quarter: written by the engine
-// (scripts/lib/publish.ts), read by the site (src/node/manifest.ts).
+// (scripts/publish/publish.ts), read by the site (src/node/manifest.ts).
 
 export interface ManifestFile {
   rows: number;

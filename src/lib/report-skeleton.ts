@@ -1,5 +1,5 @@
 // The quarterly's sections and the text a new article's skeleton writes for the editor to
-// replace. Shared by the drafting (scripts/lib/new-report/skeleton.ts writes it) and the
+// replace. Shared by the drafting (scripts/new-report/skeleton.ts writes it) and the
 // content check (src/node/content-checks/placeholders.ts refuses it in a published article).
 
 export type SectionId = 'signal' | 'snapshot' | 'projects' | 'moving' | 'quiet' | 'talent' | 'hiring' | 'outlook';

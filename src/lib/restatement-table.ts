@@ -2,7 +2,7 @@
 // column ids, "All tracked repositories" and category names instead of scope keys,
 // quarters as the report writes them, and the site's number formats (thin-space
 // thousands, true minus signs, percentages for changes). The publish step writes notes
-// with it (scripts/lib/restatement.ts), and the restatement page rewrites a note
+// with it (scripts/publish/restatement.ts), and the restatement page rewrites a note
 // written before it existed (its machine table) through the same function, so every
 // note reads the same.
 import { FIGURE_NAMES, FIGURES, figureName } from './figures.ts';

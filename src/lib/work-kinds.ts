@@ -1,4 +1,4 @@
-// The kinds of work a commit is classified as (scripts/lib/work-kind.ts), in the order
+// The kinds of work a commit is classified as (scripts/classify/work-kind.ts), in the order
 // the site shows them: new work first, upkeep last, so a stacked bar reads left to
 // right from building to maintaining. src/lib/queries/work-mix.sql lists the same order.
 

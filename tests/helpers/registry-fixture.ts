@@ -7,9 +7,9 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'vitest';
-import { runIngest, type IngestOptions, type IngestSummary } from '../../scripts/lib/ingest-run.ts';
-import { Progress } from '../../scripts/lib/progress.ts';
-import { loadRegistry, type Registry } from '../../scripts/lib/registry.ts';
+import { runIngest, type IngestOptions, type IngestSummary } from '../../scripts/ingest/ingest-run.ts';
+import { Progress } from '../../scripts/common/progress.ts';
+import { loadRegistry, type Registry } from '../../scripts/registry/registry.ts';
 import { GitRepo, makeTmp, type Who } from './git-repo.ts';
 
 /** The ingest's "now": after every fixture date, so none is a future date. */

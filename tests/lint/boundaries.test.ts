@@ -94,9 +94,9 @@ describe('src/ never imports scripts/', () => {
   it('from any folder of src/', async () => {
     for (const file of ['src/lib/format.ts', 'src/client/dom.ts', 'src/node/content-checks/placeholders.ts', 'src/pages/_lib/url.ts', 'src/content.config.ts']) {
       const up = '../'.repeat(file.split('/').length - 1);
-      await expectOne(file, use(`${up}scripts/lib/new-report/skeleton.ts`), 'no-restricted-imports', 'src/ must not import scripts/');
+      await expectOne(file, use(`${up}scripts/new-report/skeleton.ts`), 'no-restricted-imports', 'src/ must not import scripts/');
     }
-    await expectOne('src/node/paths.ts', useDynamic('../../scripts/lib/publish.ts'), 'no-restricted-syntax', 'src/ must not import scripts/');
+    await expectOne('src/node/paths.ts', useDynamic('../../scripts/publish/publish.ts'), 'no-restricted-syntax', 'src/ must not import scripts/');
   });
 });
 
@@ -105,7 +105,7 @@ describe('pages, components and layouts never read the warehouse', () => {
     const page = `---\nimport { DuckDBInstance } from '@duckdb/node-api';\nconst db = await DuckDBInstance.create(':memory:');\n---\n<p>{String(db)}</p>\n`;
     await expectOne('src/pages/probe.astro', page, 'no-restricted-imports', 'pages, components and layouts must not open DuckDB');
     await expectOne('src/pages/_lib/url.ts', use('@duckdb/node-api'), 'no-restricted-imports', 'must not open DuckDB');
-    const layout = `---\nimport { x } from '../../scripts/lib/warehouse-status.ts';\n---\n<p>{x}</p>\n`;
+    const layout = `---\nimport { x } from '../../scripts/warehouse/warehouse-status.ts';\n---\n<p>{x}</p>\n`;
     await expectOne('src/layouts/Probe.astro', layout, 'no-restricted-imports', 'src/ must not import scripts/');
   });
 
@@ -117,9 +117,9 @@ describe('pages, components and layouts never read the warehouse', () => {
 
 describe('scripts/ may import src/lib/ but not src/client/', () => {
   it('fires on src/client/ only', async () => {
-    await expectOne('scripts/lib/progress.ts', use('../../src/client/sql-guard.ts'), 'no-restricted-imports', 'scripts/ must not import src/client/');
+    await expectOne('scripts/common/progress.ts', use('../../src/client/sql-guard.ts'), 'no-restricted-imports', 'scripts/ must not import src/client/');
     await expectOne('scripts/ingest.ts', useType('../src/client/query-runner.ts'), 'no-restricted-imports', 'must not import src/client/');
-    expect(await lint('scripts/lib/progress.ts', use('../../src/lib/quarters.ts'))).toEqual([]);
+    expect(await lint('scripts/common/progress.ts', use('../../src/lib/quarters.ts'))).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newReport } from '../../scripts/lib/new-report/index.ts';
+import { newReport } from '../../scripts/new-report/draft.ts';
 import { checkContent, formatClaims, formatProblems, type CheckResult } from '../../src/node/content-checks/index.ts';
 import { typedFigures } from '../helpers/typed-figures.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newReport } from '../../scripts/lib/new-report/index.ts';
+import { newReport } from '../../scripts/new-report/draft.ts';
 import { checkContent, formatProblems } from '../../src/node/content-checks/index.ts';
 import { checkPlaceholders } from '../../src/node/content-checks/placeholders.ts';
 import { usePublishedFixture } from '../helpers/published-fixture.ts';

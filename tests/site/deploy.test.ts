@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, ROOT, walk } from './lib/dist.ts';
 import { links } from './lib/html.ts';
-import { headersFor, parseHeadersFile, serveDist, type StaticServer as Served } from '../../scripts/lib/static-server.ts';
+import { headersFor, parseHeadersFile, serveDist, type StaticServer as Served } from '../../scripts/tooling/static-server.ts';
 
 const BASE = '/deep-signal/';
 const SITE = 'https://example.github.io';

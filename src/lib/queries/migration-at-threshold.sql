@@ -5,7 +5,7 @@
 -- value finds no rows. Stayers (from = to) are included, as in migration-matrix.
 --
 -- Why: above threshold 1, flows of fewer than 3 people are not published (small cells,
--- see scripts/sql/metrics/category_migration_thresholds.sql), so they have no row here;
+-- see scripts/metrics/sql/category_migration_thresholds.sql), so they have no row here;
 -- at 1 it returns what migration-matrix does (tested). Largest first, as migration-matrix.
 SELECT from_category, to_category, people
 FROM category_migration_thresholds

@@ -4,7 +4,7 @@
 -- (src/lib/chord-thresholds.ts); any other value finds no rows.
 --
 -- Why: above threshold 1, pairs of fewer than 3 people are not published (small cells,
--- see scripts/sql/metrics/category_overlap_thresholds.sql), so they have no row here;
+-- see scripts/metrics/sql/category_overlap_thresholds.sql), so they have no row here;
 -- at 1 it returns what overlap-matrix does (tested). Largest first, as overlap-matrix.
 SELECT category_a, category_b, people
 FROM category_overlap_thresholds

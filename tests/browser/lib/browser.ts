@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/tooling/static-server.ts';
 import { siteBuild } from './site.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,10 +4,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { GitlogParser } from '../../../scripts/lib/gitlog-parser.ts';
-import { isAgent } from '../../../scripts/lib/agents.ts';
-import { isBot, isTeam } from '../../../scripts/lib/bots.ts';
-import { parseCsvTable } from '../../../scripts/lib/csv.ts';
+import { GitlogParser } from '../../../scripts/ingest/gitlog-parser.ts';
+import { isAgent } from '../../../scripts/identity/agents.ts';
+import { isBot, isTeam } from '../../../scripts/identity/bots.ts';
+import { parseCsvTable } from '../../../scripts/common/csv.ts';
 import { ROOT } from './dist.ts';
 
 export const WAREHOUSE = join(ROOT, 'data/warehouse/warehouse.duckdb');

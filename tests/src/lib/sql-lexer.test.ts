@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contentEnd, lexSql, maskSql } from '../../../src/lib/sql-lexer.ts';
 import { checkReadOnly } from '../../../src/client/sql-guard.ts';
 import { viewsOf } from '../../../src/client/query-runner.ts';
-import { dependencies } from '../../../scripts/lib/sql-tables.ts';
+import { dependencies } from '../../../scripts/common/sql-tables.ts';
 
 const kinds = (sql: string) => {
   const r = lexSql(sql);
