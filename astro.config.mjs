@@ -9,6 +9,7 @@ import { downloads } from './src/node/downloads-integration.ts';
 import { securityHeaders } from './src/node/headers.ts';
 import { copyPublished } from './src/node/copy-published.ts';
 import { deployEnv } from './src/node/deploy-env.ts';
+import { atlasSearch } from './src/node/atlas-search-integration.ts';
 
 const production = process.argv.includes('build') && !process.env.VITEST;
 const { site, base, warnings } = deployEnv(process.env, production);
@@ -40,6 +41,8 @@ export default defineConfig({
     }),
     // Each quarter's CSV and data dictionary next to its Parquet, for the download links.
     downloads(),
+    // The static search index (Pagefind) over the finished pages.
+    atlasSearch(),
     // Last: _headers' Content-Security-Policy is computed from the finished build.
     securityHeaders(),
   ],

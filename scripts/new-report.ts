@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import { runCli } from './common/cli-errors.ts';
 import { answerHelp, parseCommandLine } from './common/cli-args.ts';
-import { newReport } from './new-report/draft.ts';
+import { registerRawImports } from '../src/node/raw-imports.ts';
 import { UserError } from './common/types.ts';
 
 const USAGE = `Usage: npm run new-report -- <yyyy-qN> [options]
@@ -37,6 +37,9 @@ runCli(async () => {
   );
   const quarter = positionals[0];
   if (!quarter || positionals.length > 1) throw new UserError('which quarter? e.g. npm run new-report -- 2026-q3');
+  // The drafting reads through the query registry, whose SQL is imported as `?raw`.
+  registerRawImports();
+  const { newReport } = await import('./new-report/draft.ts');
   const r = await newReport({
     quarter,
     publishedDir: resolve(values.published!),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { runCli } from './common/cli-errors.ts';
 import { UserError } from './common/types.ts';
 import { answerHelp, parseCommandLine } from './common/cli-args.ts';
-import { publishQuarter } from './publish/publish.ts';
+import { registerRawImports } from '../src/node/raw-imports.ts';
 import { engineInfo } from './publish/engine-info.ts';
 import { currentBuild } from './warehouse/warehouse-status.ts';
 
@@ -24,6 +24,9 @@ Options:
 `;
 
 runCli(async () => {
+  // publish reads back what it wrote through the query registry, whose SQL is imported as `?raw`.
+  registerRawImports();
+  const { publishQuarter } = await import('./publish/publish.ts');
   answerHelp(USAGE);
   const { values, positionals } = parseCommandLine(
     {

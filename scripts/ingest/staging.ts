@@ -1,6 +1,7 @@
 // The warehouse's staging area: per repository, Parquet parts plus a state file
 // that lists them. Every change is made by writing aside and renaming, so a run
 // killed at any instant leaves either the old state or the new one.
+import { sqlString } from '../../src/lib/sql-literal.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,9 +111,6 @@ export class Staging {
   }
 }
 
-export function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
 
 function columnsSpec(cols: Record<string, string>): string {
   return `{${Object.entries(cols).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ')}}`;

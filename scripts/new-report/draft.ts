@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isQuarter, quarterIndex } from '../../src/lib/quarters.ts';
+import { publishedQuartersIn } from '../../src/node/paths.ts';
 import { UserError } from '../common/types.ts';
 import { draftFindings, sectionComponents, type Finding } from './findings.ts';
 import { loadFindingsInput, readFolderManifest } from './load.ts';
@@ -23,17 +24,13 @@ export interface NewReportResult {
   partial: boolean;
 }
 
-function published(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((d) => isQuarter(d) && existsSync(join(dir, d, 'manifest.json'))).sort() : [];
-}
-
 export async function newReport(opts: NewReportOptions): Promise<NewReportResult> {
   const q = opts.quarter;
   if (!isQuarter(q)) throw new UserError(`"${q}" is not a quarter: write it like 2026-q3`);
   const folder = join(opts.publishedDir, q);
   const manifest = readFolderManifest(folder);
   if (!manifest) {
-    const have = published(opts.publishedDir);
+    const have = publishedQuartersIn(opts.publishedDir);
     throw new UserError(
       [
         `${q} has no published data yet (${have.length ? `published: ${have.join(', ')}` : 'nothing is published yet'}), so there is nothing to write about.`,

@@ -59,8 +59,10 @@ export function metric(figure: string, opts: MetricOpts = {}): string {
  * A claim component around the finding's own words, bare (the sentence quotes the
  * figures itself), so a comparison the draft states is one `npm run check` decides.
  */
-export function claim(component: 'Rank' | 'Compare', attrs: Readonly<Record<string, string | number | boolean | undefined>>, words: string): string {
-  const shown = Object.entries(attrs).map(([k, v]) => (v === undefined || v === false ? '' : v === true ? ` ${k}` : typeof v === 'number' ? ` ${k}={${v}}` : ` ${k}="${v}"`));
+export function claim(component: 'Rank' | 'Compare', attrs: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>, words: string): string {
+  const shown = Object.entries(attrs).map(([k, v]) =>
+    v === undefined || v === false ? '' : v === true ? ` ${k}` : typeof v === 'number' ? ` ${k}={${v}}` : typeof v === 'string' ? ` ${k}="${v}"` : ` ${k}={${JSON.stringify(v)}}`,
+  );
   return `<${component}${shown.join('')} bare>${words}</${component}>`;
 }
 
@@ -93,13 +95,24 @@ function rankTag(figure: string, scope: { category: string } | { repo: string },
 }
 
 type CountFigure = 'contributors' | 'new_contributors' | 'commits';
-type RateFigure = 'churn_rate' | 'retention' | 'top_repo_share';
+type RateFigure = 'churn_rate' | 'retention' | 'top_repo_share' | 'contributors_qoq' | 'commits_qoq';
 
 /** A category's place among every category of the quarter, read as <Rank> reads them (no row: a count of 0, a rate of nothing). */
 function categoryPlace(ctx: Ctx, figure: CountFigure | RateFigure, id: string, lowest = false): Place | null {
   const count = figure === 'contributors' || figure === 'new_contributors' || figure === 'commits';
   const values = ctx.input.categories.map((c) => ({ id: c.id, v: ctx.cur(c.id)?.[figure] ?? (count ? 0 : null) }));
   return place(values, id, lowest);
+}
+
+/**
+ * A category's place by a figure as a checked <Rank> around words that say it
+ * ("fastest", "second-fastest"), or null when the place is past third or not decidable
+ * (a category without a value): the sentence then states no comparison at all.
+ */
+function categoryRank(ctx: Ctx, figure: CountFigure | RateFigure, id: string, word: string, lowest = false, wrap: (w: string) => string = (w) => w): string | null {
+  const p = categoryPlace(ctx, figure, id, lowest);
+  const words = placeWords(p, word);
+  return words === null ? null : rankTag(figure, { category: id }, p!, lowest, wrap(words));
 }
 
 /** A project's place by a count, from the largest projects load.ts read (one more than drafted, so ties show). */
@@ -171,7 +184,8 @@ function agentShare(ctx: Ctx): Finding[] {
     out.push({
       section: 'signal',
       kind: 'agent-share',
-      text: `${ctx.name(top.scope_id)} has the largest agent-assisted share: ${metric('agent_assisted_commits', { category: top.scope_id })} of its ${metric('commits', { category: top.scope_id })} commits.`,
+      // A share of agent-assisted commits is no published figure, so no claim can check "the largest": the sentence quotes the two counts and the why says how it was picked.
+      text: `In ${ctx.name(top.scope_id)}, ${metric('agent_assisted_commits', { category: top.scope_id })} of its ${metric('commits', { category: top.scope_id })} commits carry an agent's trace.`,
       why: 'highest share of agent-assisted commits among categories with at least a hundred commits',
     });
   }
@@ -180,36 +194,42 @@ function agentShare(ctx: Ctx): Finding[] {
 
 function movers(ctx: Ctx): Finding[] {
   if (ctx.input.partial) return [];
-  const rows = categoryRows(ctx).filter((s) => s.contributors_qoq !== null && s.prev_contributors >= MIN_PEOPLE && Math.abs(s.contributors_qoq) >= MIN_CHANGE);
+  const rows = categoryRows(ctx).filter((s) => s.contributors_qoq !== null && s.contributors_prev >= MIN_PEOPLE && Math.abs(s.contributors_qoq) >= MIN_CHANGE);
   const byChange = [...rows].sort((a, b) => b.contributors_qoq! - a.contributors_qoq! || a.scope_id.localeCompare(b.scope_id));
   const out: Finding[] = [];
+  // Places are ranked among every category, as <Rank> checks them: a small category left out here may be ahead.
   for (const s of byChange.filter((r) => r.contributors_qoq! > 0).slice(0, 2)) {
+    const rank = categoryRank(ctx, 'contributors_qoq', s.scope_id, 'fastest');
     out.push({
       section: 'snapshot',
       kind: 'mover',
-      text: `${ctx.name(s.scope_id)} gained contributors ${out.length === 0 ? 'fastest' : 'next fastest'}: ${metric('contributors', { category: s.scope_id })}, ${metric('contributors_qoq', { category: s.scope_id })} on ${ctx.prevLabel}.`,
+      text: `${ctx.name(s.scope_id)} gained contributors${rank ? ` ${rank}` : ''}: ${metric('contributors', { category: s.scope_id })}, ${metric('contributors_qoq', { category: s.scope_id })} on ${ctx.prevLabel}.`,
       why: 'largest rises in contributors',
       changes: [{ figure: 'contributors', category: s.scope_id }],
     });
   }
   const down = byChange.filter((r) => r.contributors_qoq! < 0).at(-1);
   if (down) {
+    const rank = categoryRank(ctx, 'contributors_qoq', down.scope_id, 'largest', true, (w) => `the ${w} share of its contributors`);
     out.push({
       section: 'snapshot',
       kind: 'mover',
-      text: `${ctx.name(down.scope_id)} lost the most contributors: ${metric('contributors', { category: down.scope_id })}, ${metric('contributors_qoq', { category: down.scope_id })} on ${ctx.prevLabel}.`,
+      text: `${ctx.name(down.scope_id)} lost ${rank ?? 'contributors'}: ${metric('contributors', { category: down.scope_id })}, ${metric('contributors_qoq', { category: down.scope_id })} on ${ctx.prevLabel}.`,
       why: 'largest fall in contributors',
       changes: [{ figure: 'contributors', category: down.scope_id }],
     });
   }
   const commits = categoryRows(ctx)
-    .filter((s) => s.commits_qoq !== null && s.prev_contributors >= MIN_PEOPLE && Math.abs(s.commits_qoq) >= MIN_CHANGE)
+    .filter((s) => s.commits_qoq !== null && s.contributors_prev >= MIN_PEOPLE && Math.abs(s.commits_qoq) >= MIN_CHANGE)
     .sort((a, b) => Math.abs(b.commits_qoq!) - Math.abs(a.commits_qoq!) || a.scope_id.localeCompare(b.scope_id))[0];
   if (commits) {
+    // A swing either way is ranked the way it went: a rise from the top, a fall from the bottom.
+    const rose = commits.commits_qoq! > 0;
+    const rank = categoryRank(ctx, 'commits_qoq', commits.scope_id, rose ? 'largest' : 'steepest', !rose, (w) => `the ${w} ${rose ? 'rise' : 'fall'} in commits`);
     out.push({
       section: 'snapshot',
       kind: 'mover',
-      text: `The largest swing in commits was in ${ctx.name(commits.scope_id)}: ${metric('commits_qoq', { category: commits.scope_id })}, to ${metric('commits', { category: commits.scope_id })} commits.`,
+      text: `${ctx.name(commits.scope_id)} had ${rank ?? `a ${rose ? 'rise' : 'fall'} in commits`}: ${metric('commits_qoq', { category: commits.scope_id })}, to ${metric('commits', { category: commits.scope_id })} commits.`,
       why: 'largest change in commits, either way',
       changes: [{ figure: 'commits', category: commits.scope_id }],
     });
@@ -220,7 +240,7 @@ function movers(ctx: Ctx): Finding[] {
 function opposite(ctx: Ctx): Finding[] {
   if (ctx.input.partial) return [];
   return categoryRows(ctx)
-    .filter((s) => s.prev_contributors >= MIN_PEOPLE && s.commits_qoq !== null && s.contributors_qoq !== null)
+    .filter((s) => s.contributors_prev >= MIN_PEOPLE && s.commits_qoq !== null && s.contributors_qoq !== null)
     .filter((s) => Math.abs(s.commits_qoq!) >= MIN_CHANGE && Math.abs(s.contributors_qoq!) >= MIN_CHANGE && Math.sign(s.commits_qoq!) !== Math.sign(s.contributors_qoq!))
     .sort((a, b) => Math.abs(b.commits_qoq! - b.contributors_qoq!) - Math.abs(a.commits_qoq! - a.contributors_qoq!) || a.scope_id.localeCompare(b.scope_id))
     .slice(0, 3)
@@ -247,23 +267,25 @@ function newProjects(ctx: Ctx): Finding[] {
 
 function churn(ctx: Ctx): Finding[] {
   if (ctx.input.partial) return [];
-  const rows = categoryRows(ctx).filter((s) => s.prev_contributors >= MIN_PEOPLE && s.churn_rate !== null && s.observed);
+  const rows = categoryRows(ctx).filter((s) => s.contributors_prev >= MIN_PEOPLE && s.churn_rate !== null && s.observed);
   const all = ctx.cur('all');
   if (rows.length < 3 || !all || all.churn_rate === null) return [];
   const sorted = [...rows].sort((a, b) => b.churn_rate! - a.churn_rate! || a.scope_id.localeCompare(b.scope_id));
   const high = sorted[0]!;
   const low = sorted.at(-1)!;
+  const churned = categoryRank(ctx, 'churn_rate', high.scope_id, 'highest', false, (w) => `the ${w} churn rate`);
+  const kept = categoryRank(ctx, 'retention', low.scope_id, 'highest', false, (w) => `the ${w} retention`);
   return [
     {
       section: 'moving',
       kind: 'churn',
-      text: `${ctx.name(high.scope_id)} kept the fewest of its people: a churn rate of ${metric('churn_rate', { category: high.scope_id })}, against ${metric('churn_rate')} across the tracked set.`,
+      text: `${ctx.name(high.scope_id)} lost ${churned ? `people at ${churned}` : 'many of its people'}: a churn rate of ${metric('churn_rate', { category: high.scope_id })}, against ${metric('churn_rate')} across the tracked set.`,
       why: 'highest churn among categories with a meaningful base last quarter',
     },
     {
       section: 'moving',
       kind: 'retention',
-      text: `${ctx.name(low.scope_id)} kept the most: retention of ${metric('retention', { category: low.scope_id })}, against ${metric('retention')} overall.`,
+      text: `${ctx.name(low.scope_id)} kept ${kept ? `its people best, with ${kept}` : 'more of its people'}: retention of ${metric('retention', { category: low.scope_id })}, against ${metric('retention')} overall.`,
       why: 'highest retention among categories with a meaningful base last quarter',
     },
   ];
@@ -274,10 +296,11 @@ function concentration(ctx: Ctx): Finding[] {
   const out: Finding[] = [];
   const most = [...rows].sort((a, b) => b.top_repo_share! - a.top_repo_share! || a.scope_id.localeCompare(b.scope_id))[0];
   if (most) {
+    const rank = categoryRank(ctx, 'top_repo_share', most.scope_id, 'most', false, (w) => `${w} on one project`);
     out.push({
       section: 'quiet',
       kind: 'concentration',
-      text: `${ctx.name(most.scope_id)} depends most on one project: ${metric('top_repo', { category: most.scope_id })} has ${metric('top_repo_share', { category: most.scope_id })} of its commits.`,
+      text: `${ctx.name(most.scope_id)} depends ${rank ?? 'on one project'}: ${metric('top_repo', { category: most.scope_id })} has ${metric('top_repo_share', { category: most.scope_id })} of its commits.`,
       why: "highest share of a category's commits in its largest project",
     });
   }
@@ -288,10 +311,11 @@ function concentration(ctx: Ctx): Finding[] {
     .sort((a, b) => Math.abs(b.s.top_repo_share! - b.before) - Math.abs(a.s.top_repo_share! - a.before) || a.s.scope_id.localeCompare(b.s.scope_id))[0];
   if (changed && changed.s.scope_id !== most?.scope_id) {
     const more = changed.s.top_repo_share! > changed.before;
+    const became = claim('Compare', { figure: 'top_repo_share', category: changed.s.scope_id, op: more ? '>' : '<', otherQuarter: ctx.input.prev }, `${more ? 'more' : 'less'} concentrated`);
     out.push({
       section: 'quiet',
       kind: 'concentration-change',
-      text: `${ctx.name(changed.s.scope_id)} became ${more ? 'more' : 'less'} concentrated: its largest project, ${metric('top_repo', { category: changed.s.scope_id })}, has ${metric('top_repo_share', { category: changed.s.scope_id })} of its commits (${metric('top_repo_share', { category: changed.s.scope_id, delta: 'change' })}).`,
+      text: `${ctx.name(changed.s.scope_id)} became ${became}: its largest project, ${metric('top_repo', { category: changed.s.scope_id })}, has ${metric('top_repo_share', { category: changed.s.scope_id })} of its commits (${metric('top_repo_share', { category: changed.s.scope_id, delta: 'change' })}).`,
       why: "largest change in the largest project's share of a category's commits",
       changes: [{ figure: 'top_repo_share', category: changed.s.scope_id }],
     });
@@ -314,13 +338,14 @@ function overlapChanges(ctx: Ctx): Finding[] {
     .sort((x, y) => y.delta - x.delta || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
   if (changes.length === 0) return [];
   const pair = (o: { a: string; b: string; now: number }, more: 'more' | 'fewer') =>
-    `${ctx.name(o.a)} and ${ctx.name(o.b)} share ${more} people than in ${ctx.prevLabel}: ${metric('overlap', { category: o.a, other: o.b })} ${o.now === 1 ? 'was' : 'were'} active in both, against ${metric('overlap', { category: o.a, other: o.b, quarter: ctx.input.prev })}`;
+    `${ctx.name(o.a)} and ${ctx.name(o.b)} share ${claim('Compare', { figure: 'overlap', category: o.a, other: o.b, op: more === 'more' ? '>' : '<', otherQuarter: ctx.input.prev }, `${more} people than in ${ctx.prevLabel}`)}: ${metric('overlap', { category: o.a, other: o.b })} ${o.now === 1 ? 'was' : 'were'} active in both, against ${metric('overlap', { category: o.a, other: o.b, quarter: ctx.input.prev })}`;
   const out: Finding[] = [];
   const up = changes[0]!;
   const quoted = (o: { a: string; b: string }): QuotedChange[] => [{ figure: 'overlap', category: o.a, other: o.b }];
-  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up, 'more')}, the largest rise in overlap of any two categories.`, why: 'largest rise in people active in both categories', changes: quoted(up) });
+  // A rise in overlap is no published figure: "the largest rise" stays in the why, for the editor, not in the checked sentence.
+  if (up.delta > 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(up, 'more')}.`, why: 'largest rise in people active in both categories', changes: quoted(up) });
   const down = changes.at(-1)!;
-  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down, 'fewer')}, the largest fall in overlap.`, why: 'largest fall in people active in both categories', changes: quoted(down) });
+  if (down.delta < 0) out.push({ section: 'talent', kind: 'overlap', text: `${pair(down, 'fewer')}.`, why: 'largest fall in people active in both categories', changes: quoted(down) });
   return out;
 }
 
@@ -333,12 +358,21 @@ function netMigration(ctx: Ctx): Finding[] {
     .filter((f) => f.net > 0 && ctx.known(f.from) && ctx.known(f.to))
     .sort((a, b) => b.net - a.net || a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
     .slice(0, 2);
-  return flows.map((f, i) => ({
-    section: 'talent' as const,
-    kind: 'migration',
-    text: `More people moved their main work from ${ctx.name(f.from)} to ${ctx.name(f.to)} than the other way: ${metric('migration', { from: f.from, to: f.to })} against ${metric('migration', { from: f.to, to: f.from })}, a net flow of ${metric('net_migration', { from: f.from, to: f.to })}${i === 0 ? ', the largest of the quarter' : ''}.`,
-    why: i === 0 ? 'largest net migration between two categories' : 'second-largest net migration',
-  }));
+  // Every flow between two published categories, as <Rank> ranks them (a flow with nobody is 0).
+  const ids = ctx.input.categories.map((c) => c.id);
+  const nets = ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => ({ id: `${a}\u0000${b}`, v: (m.get(`${a}\u0000${b}`) ?? 0) - (m.get(`${b}\u0000${a}`) ?? 0) })));
+  return flows.map((f) => {
+    const more = claim('Compare', { figure: 'migration', from: f.from, to: f.to, op: '>', otherPair: [f.to, f.from] }, 'More people');
+    const p = place(nets, `${f.from}\u0000${f.to}`, false);
+    const words = placeWords(p, 'largest');
+    const rank = words ? `, ${claim('Rank', { figure: 'net_migration', from: f.from, to: f.to, rank: p!.rank > 1 ? p!.rank : undefined, tied: p!.tied }, `the ${words} of the quarter`)}` : '';
+    return {
+      section: 'talent' as const,
+      kind: 'migration',
+      text: `${more} moved their main work from ${ctx.name(f.from)} to ${ctx.name(f.to)} than the other way: ${metric('migration', { from: f.from, to: f.to })} against ${metric('migration', { from: f.to, to: f.from })}, a net flow of ${metric('net_migration', { from: f.from, to: f.to })}${rank}.`,
+      why: p?.rank === 1 ? 'largest net migration between two categories' : 'second-largest net migration',
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------
@@ -367,13 +401,22 @@ function talentPools(ctx: Ctx): Finding[] {
     .filter((x) => x.ids.length === 2 && x.ids.every(ctx.known))
     .sort((a, b) => b.p.people - a.p.people || a.p.pool_id.localeCompare(b.p.pool_id))
     .slice(0, 2);
+  // Ranked among the published pair pools of the quarter, as <Rank> ranks them (a pool without a row has fewer than 3 people).
+  const sizes = pools
+    .filter((p) => p.quarter === quarter && p.pool_type === 'pair' && p.pool_id.split('+').every(ctx.known))
+    .map((p) => ({ id: p.pool_id, v: p.people }));
   pairs.forEach(({ p, ids: [a, b] }, i) => {
     const pair = { category: a!, other: b! };
-    const before = partial ? '' : `, against ${metric('talent_pool', { ...pair, quarter: yearAgo })} in the year to ${ctx.yearLabel}`;
+    const then = pools.find((x) => x.quarter === yearAgo && x.pool_id === p.pool_id);
+    const against = then ? yearOnYear('talent_pool', pair, p.people, then.people, yearAgo) : 'against';
+    const before = partial ? '' : `, ${against} ${metric('talent_pool', { ...pair, quarter: yearAgo })} in the year to ${ctx.yearLabel}`;
+    const at = place(sizes, p.pool_id, false);
+    const words = placeWords(at, 'largest');
+    const rank = words ? ` (${claim('Rank', { figure: 'talent_pool', ...pair, rank: at!.rank > 1 ? at!.rank : undefined, tied: at!.tied }, `the ${words} pool of any two categories`)})` : '';
     out.push({
       section: 'talent',
       kind: 'talent-pool',
-      text: `Over the year to ${ctx.label}, ${metric('talent_pool', pair)} people committed to both ${ctx.name(a!)} and ${ctx.name(b!)}${before}.`,
+      text: `Over the year to ${ctx.label}, ${metric('talent_pool', pair)} people committed to both ${ctx.name(a!)} and ${ctx.name(b!)}${rank}${before}.`,
       why: `${i === 0 ? 'the largest pool' : 'the second-largest pool'} of people active in two categories within a trailing year${p.observed ? '' : understated}`,
     });
   });
@@ -511,7 +554,7 @@ function scarcestPool(ctx: Ctx): Finding[] {
 function churnFrees(ctx: Ctx): Finding[] {
   if (ctx.input.partial) return [];
   const top = categoryRows(ctx)
-    .filter((s) => s.prev_contributors >= MIN_PEOPLE && s.churn_rate !== null && s.observed)
+    .filter((s) => s.contributors_prev >= MIN_PEOPLE && s.churn_rate !== null && s.observed)
     .sort((a, b) => b.churn_rate! - a.churn_rate! || a.scope_id.localeCompare(b.scope_id))
     .slice(0, 2);
   if (top.length === 0) return [];

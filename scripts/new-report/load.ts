@@ -3,12 +3,12 @@
 // can only name figures the article can show.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ChangeData } from '../../src/lib/explain-inputs.ts';
 import { prevQuarter } from '../../src/lib/quarters.ts';
 import type { PUBLISHED_VIEWS } from '../../src/lib/query-registry.ts';
+import type { ScopeQuarterRow, TalentPoolRow } from '../../src/lib/query-rows.ts';
 import { loadChangeData } from '../../src/node/content-checks/change-data.ts';
-import { sqlString } from '../ingest/staging.ts';
+import { readPublishedFolder, type PublishedData } from '../../src/node/published-data.ts';
 
 export interface ScopeFigures {
   scope_type: 'all' | 'category' | 'repo';
@@ -19,7 +19,7 @@ export interface ScopeFigures {
   commits: number;
   contributors: number;
   agent_assisted_commits: number;
-  prev_contributors: number;
+  contributors_prev: number;
   new_contributors: number;
   churn_rate: number | null;
   retention: number | null;
@@ -120,128 +120,149 @@ export function readFolderManifest(folder: string): FolderManifest | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FolderManifest) : null;
 }
 
-async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
-  const out = (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-  return out.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as T);
-}
+// Code-point order, as DuckDB's ORDER BY sorts text.
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const SCOPE_ORDER = { all: 0, category: 1, repo: 2 } as const;
 
 export async function loadFindingsInput(folder: string, manifest: FolderManifest): Promise<FindingsInput> {
+  const data = await readPublishedFolder(folder, manifest.quarter);
+  try {
+    return await read(data, folder, manifest);
+  } finally {
+    data.close();
+  }
+}
+
+// Every figure through the registry's queries (src/lib/queries), as the article's
+// components read them: a drafted finding can only quote what the article can show.
+async function read(data: PublishedData, folder: string, manifest: FolderManifest): Promise<FindingsInput> {
   const q = manifest.quarter;
   const prev = prevQuarter(q);
   const yearAgo = prevQuarter(q, 4);
-  const file = (name: string) => sqlString(join(folder, `${name}.parquet`));
-  const has = (name: (typeof PUBLISHED_VIEWS)[number]) => existsSync(join(folder, `${name}.parquet`));
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
-    const both = `quarter IN (${sqlString(q)}, ${sqlString(prev)})`;
-    const categories = await rows<{ id: string; name: string }>(conn, `SELECT category_id AS id, name FROM read_parquet(${file('categories')}) ORDER BY sort_order`);
-    const scopes = await rows<ScopeFigures>(
-      conn,
-      `SELECT scope_type, scope_id, quarter, partial, observed, commits, contributors, agent_assisted_commits, prev_contributors, new_contributors,
-              churn_rate, retention, top_repo, top_repo_share, commits_qoq, contributors_qoq
-       FROM read_parquet(${file('scope_quarters')}) WHERE scope_type <> 'repo' AND ${both} ORDER BY scope_type, scope_id, quarter`,
-    );
-    const newRepos = await rows<FindingsInput['newRepos'][number]>(
-      conn,
-      `SELECT r.repo, r.category_id, s.contributors, s.commits
-       FROM read_parquet(${file('repos')}) r
-       JOIN read_parquet(${file('scope_quarters')}) s ON s.scope_type = 'repo' AND s.scope_id = r.repo AND s.quarter = ${sqlString(q)}
-       WHERE r.ingested AND r.first_quarter = ${sqlString(q)}
-       ORDER BY s.contributors DESC, s.commits DESC, r.repo`,
-    );
-    const overlap = await rows<FindingsInput['overlap'][number]>(
-      conn,
-      `SELECT quarter, category_a AS a, category_b AS b, people FROM read_parquet(${file('category_overlap')}) WHERE ${both} ORDER BY quarter, a, b`,
-    );
-    const migration = await rows<FindingsInput['migration'][number]>(
-      conn,
-      `SELECT from_category AS "from", to_category AS "to", people FROM read_parquet(${file('category_migration')})
-       WHERE quarter = ${sqlString(q)} ORDER BY "from", "to"`,
-    );
-    // A partial quarter quotes no change, so there is nothing to explain.
-    const explain = manifest.partial ? undefined : await loadChangeData(folder, q);
-    const yearPair = `quarter IN (${sqlString(q)}, ${sqlString(yearAgo)})`;
-    const workMix = has('work_composition')
-      ? await rows<WorkMixRow>(
-          conn,
-          `SELECT scope_id AS category, quarter, work_kind, share, total FROM (
-             SELECT *, SUM(commits) OVER (PARTITION BY scope_id, quarter) AS total FROM read_parquet(${file('work_composition')})
-             WHERE scope_type = 'category' AND ${yearPair})
-           WHERE work_kind IN ('fix', 'feature') ORDER BY category, work_kind, quarter`,
-        )
-      : undefined;
-    // Ranked as the claim components rank projects: every repository with a history, by its scope_quarters figure.
-    const repoFigures = (order: string) =>
-      rows<RepoFigures>(
-        conn,
-        `SELECT r.repo, r.category_id, s.contributors, s.new_contributors
-         FROM read_parquet(${file('repos')}) r
-         JOIN read_parquet(${file('scope_quarters')}) s ON s.scope_type = 'repo' AND s.scope_id = r.repo AND s.quarter = ${sqlString(q)}
-         WHERE r.ingested ORDER BY ${order}, r.repo LIMIT 4`,
-      );
-    const topRepos = await repoFigures('s.contributors DESC');
-    const topNewcomerRepos = await repoFigures('s.new_contributors DESC');
-    const leadingOrgs = has('company_share')
-      ? await rows<NonNullable<FindingsInput['leadingOrgs']>[number]>(
-          conn,
-          `WITH c AS (SELECT * FROM read_parquet(${file('company_share')}) WHERE scope_type = 'category' AND quarter = ${sqlString(q)})
-           SELECT scope_id AS category, organization, share,
-                  (SELECT u.share FROM c u WHERE u.scope_id = c.scope_id AND u.organization = 'Unknown') AS unknown_share
-           FROM c WHERE organization NOT IN ('Unknown', 'Other')
-           QUALIFY row_number() OVER (PARTITION BY scope_id ORDER BY share DESC, organization) = 1
-           ORDER BY category`,
-        )
-      : undefined;
-    // Folders published before these tables: the findings that need them wait for a republish.
-    const pools = has('talent_pools')
-      ? await rows<PoolRow>(
-          conn,
-          `SELECT quarter, pool_type, pool_id, name, categories, people, observed FROM read_parquet(${file('talent_pools')})
-           WHERE ${yearPair}
-              -- A named pool with no row in the quarter had fewer than 3 people: the folder's other quarters name it.
-              OR (pool_type = 'named' AND pool_id NOT IN (SELECT pool_id FROM read_parquet(${file('talent_pools')}) WHERE quarter = ${sqlString(q)}))
-           ORDER BY quarter, pool_type, people DESC, pool_id`,
-        )
-      : undefined;
-    const coreTeams = has('core_team')
-      ? await rows<CoreTeamRow>(
-          conn,
-          `SELECT scope_type, scope_id, contributors, core_50, steady_contributors FROM read_parquet(${file('core_team')}) WHERE quarter = ${sqlString(q)} ORDER BY scope_type, scope_id`,
-        )
-      : undefined;
-    const newcomers = has('scope_newcomers')
-      ? await rows<NewcomerRow>(
-          conn,
-          `SELECT scope_type, scope_id, contributors, new_contributors, newcomer_share, new_projects FROM read_parquet(${file('scope_newcomers')})
-           WHERE quarter = ${sqlString(q)} ORDER BY scope_type, scope_id`,
-        )
-      : undefined;
-    const newProjects = has('new_projects')
-      ? (await rows<{ n: number }>(conn, `SELECT count(*) AS n FROM read_parquet(${file('new_projects')}) WHERE quarter = ${sqlString(q)}`))[0]!.n
-      : undefined;
-    return {
-      quarter: q,
-      prev,
-      yearAgo,
-      partial: manifest.partial,
-      categories,
-      scopes,
-      newRepos,
-      overlap,
-      migration,
-      topRepos,
-      topNewcomerRepos,
-      ...(explain ? { explain } : {}),
-      ...(workMix ? { workMix } : {}),
-      ...(leadingOrgs ? { leadingOrgs } : {}),
-      ...(pools ? { pools } : {}),
-      ...(coreTeams ? { coreTeams } : {}),
-      ...(newcomers ? { newcomers } : {}),
-      ...(newProjects !== undefined ? { newProjects } : {}),
-    };
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
+  const has = (name: (typeof PUBLISHED_VIEWS)[number]) => data.views.includes(name);
+  const categories = (await data.query('categories', {})).map((c) => ({ id: c.category_id, name: c.name }));
+  const scopes: ScopeFigures[] = [];
+  for (const scopeType of ['all', 'category'] as const) {
+    for (const quarter of [prev, q]) scopes.push(...(await data.query('scope-figures', { quarter, scopeType })).map(scopeFigures));
   }
+  scopes.sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id) || cmp(x.quarter, y.quarter));
+  const repos = (await data.query('repos', {})).filter((r) => r.ingested);
+  const repoRows = new Map((await data.query('scope-figures', { quarter: q, scopeType: 'repo' })).map((s) => [s.scope_id, s]));
+  const withFigures = repos.flatMap((r) => {
+    const s = repoRows.get(r.repo);
+    return s ? [{ r, s }] : [];
+  });
+  const newRepos = withFigures
+    .filter(({ r }) => r.first_quarter === q)
+    .sort((x, y) => count(y.s, 'contributors') - count(x.s, 'contributors') || count(y.s, 'commits') - count(x.s, 'commits') || cmp(x.r.repo, y.r.repo))
+    .map(({ r, s }) => ({ repo: r.repo, category_id: r.category_id, contributors: count(s, 'contributors'), commits: count(s, 'commits') }));
+  // Ranked as the claim components rank projects: every repository with a history, by its scope_quarters figure.
+  const repoFigures = (by: 'contributors' | 'new_contributors'): RepoFigures[] =>
+    [...withFigures]
+      .sort((x, y) => count(y.s, by) - count(x.s, by) || cmp(x.r.repo, y.r.repo))
+      .slice(0, 4)
+      .map(({ r, s }) => ({ repo: r.repo, category_id: r.category_id, contributors: count(s, 'contributors'), new_contributors: count(s, 'new_contributors') }));
+  const topRepos = repoFigures('contributors');
+  const topNewcomerRepos = repoFigures('new_contributors');
+  const overlap = (await Promise.all([prev, q].map(async (quarter) => (await data.query('overlap-matrix', { quarter })).map((o) => ({ quarter, a: o.category_a, b: o.category_b, people: o.people })))))
+    .flat()
+    .sort((x, y) => cmp(x.quarter, y.quarter) || cmp(x.a, y.a) || cmp(x.b, y.b));
+  const migration = (await data.query('migration-matrix', { quarter: q }))
+    .map((m) => ({ from: m.from_category, to: m.to_category, people: m.people }))
+    .sort((x, y) => cmp(x.from, y.from) || cmp(x.to, y.to));
+  // A partial quarter quotes no change, so there is nothing to explain.
+  const explain = manifest.partial ? undefined : await loadChangeData(folder, q);
+  // A kind with no commits has no work_composition row, so it is no shift either.
+  const workMix = has('work_composition')
+    ? (
+        await Promise.all(
+          categories.map(async (c) =>
+            (await data.query('work-mix', { scopeType: 'category', scopeId: c.id }))
+              .filter((w) => (w.quarter === q || w.quarter === yearAgo) && (w.work_kind === 'fix' || w.work_kind === 'feature') && w.commits > 0)
+              .map((w): WorkMixRow => ({ category: c.id, quarter: w.quarter, work_kind: w.work_kind as WorkMixRow['work_kind'], share: w.share ?? 0, total: w.total_commits })),
+          ),
+        )
+      )
+        .flat()
+        .sort((x, y) => cmp(x.category, y.category) || cmp(x.work_kind, y.work_kind) || cmp(x.quarter, y.quarter))
+    : undefined;
+  const leadingOrgs = has('company_share')
+    ? (
+        await Promise.all(
+          categories.map(async (c) => {
+            const rows = (await data.query('company-share', { quarter: q, scopeId: c.id })).filter((r) => r.quarter === q && r.scope_type === 'category');
+            const lead = rows
+              .filter((r) => r.organization !== 'Unknown' && r.organization !== 'Other')
+              .sort((x, y) => y.share - x.share || cmp(x.organization, y.organization))[0];
+            const unknown = rows.find((r) => r.organization === 'Unknown');
+            return lead ? [{ category: c.id, organization: lead.organization, share: lead.share, unknown_share: unknown?.share ?? null }] : [];
+          }),
+        )
+      )
+        .flat()
+        .sort((x, y) => cmp(x.category, y.category))
+    : undefined;
+  // Folders published before these tables: the findings that need them wait for a republish.
+  const pools = has('talent_pools') ? poolsOf(await data.query('talent-pools', {}), q, yearAgo) : undefined;
+  const coreTeams = has('core_team')
+    ? (await Promise.all(topRepos.map(async (r) => (await data.query('core-team', { quarter: q, scopeType: 'repo', scopeId: r.repo })).filter((c) => c.quarter === q))))
+        .flat()
+        .map(({ scope_type, scope_id, contributors, core_50, steady_contributors }) => ({ scope_type, scope_id, contributors, core_50, steady_contributors }))
+    : undefined;
+  const newcomers = has('scope_newcomers')
+    ? (
+        await Promise.all(
+          [{ scopeType: 'all', scopeId: 'all' }, ...categories.map((c) => ({ scopeType: 'category', scopeId: c.id }))].map(async (p) =>
+            (await data.query('newcomers', { quarter: q, ...p })).filter((n) => n.quarter === q),
+          ),
+        )
+      )
+        .flat()
+        .sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id))
+        .map(({ scope_type, scope_id, contributors, new_contributors, newcomer_share, new_projects }) => ({ scope_type, scope_id, contributors, new_contributors, newcomer_share, new_projects }))
+    : undefined;
+  const newProjects = has('new_projects') ? (await data.query('new-projects', { quarter: q })).filter((n) => n.first_quarter === q).length : undefined;
+  return {
+    quarter: q,
+    prev,
+    yearAgo,
+    partial: manifest.partial,
+    categories,
+    scopes,
+    newRepos,
+    overlap,
+    migration,
+    topRepos,
+    topNewcomerRepos,
+    ...(explain ? { explain } : {}),
+    ...(workMix ? { workMix } : {}),
+    ...(leadingOrgs ? { leadingOrgs } : {}),
+    ...(pools ? { pools } : {}),
+    ...(coreTeams ? { coreTeams } : {}),
+    ...(newcomers ? { newcomers } : {}),
+    ...(newProjects !== undefined ? { newProjects } : {}),
+  };
+}
+
+const SCOPE_FIGURES = [
+  'scope_type', 'scope_id', 'quarter', 'partial', 'observed', 'commits', 'contributors', 'agent_assisted_commits', 'contributors_prev',
+  'new_contributors', 'churn_rate', 'retention', 'top_repo', 'top_repo_share', 'commits_qoq', 'contributors_qoq',
+] as const satisfies readonly (keyof ScopeFigures)[];
+
+// scope_quarters rows are typed by figure name only (ScopeQuarterRow): these are the
+// figures the findings read, with the types the published schema gives them.
+function scopeFigures(s: ScopeQuarterRow): ScopeFigures {
+  return Object.fromEntries(SCOPE_FIGURES.map((k) => [k, s[k] ?? null])) as unknown as ScopeFigures;
+}
+
+/** A count the published schema never leaves empty. */
+const count = (s: ScopeQuarterRow, figure: string): number => Number(s[figure] ?? 0);
+
+/** The quarter's and the year-ago pools, and every named pool the quarter has no row for (under 3 people then). */
+function poolsOf(all: TalentPoolRow[], q: string, yearAgo: string): PoolRow[] {
+  const inQuarter = new Set(all.filter((p) => p.quarter === q).map((p) => p.pool_id));
+  return all
+    .filter((p) => p.quarter === q || p.quarter === yearAgo || (p.pool_type === 'named' && !inQuarter.has(p.pool_id)))
+    .sort((x, y) => cmp(x.quarter, y.quarter) || cmp(x.pool_type, y.pool_type) || y.people - x.people || cmp(x.pool_id, y.pool_id))
+    .map(({ quarter, pool_type, pool_id, name, categories, people, observed }) => ({ quarter, pool_type, pool_id, name, categories, people, observed }));
 }

@@ -2,20 +2,22 @@
 // eight before it, for trends) and a manifest. A published quarter is frozen:
 // publishing it again shows what would change and needs `force`.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest, ManifestFile } from '../../src/lib/manifest.ts';
+import type { HeadlineRow } from '../../src/lib/query-rows.ts';
+import { readPublishedFolder } from '../../src/node/published-data.ts';
+import { isQuarter } from '../../src/lib/quarters.ts';
 import { readSqlDir } from '../common/sql-tables.ts';
-import { sqlString } from '../ingest/staging.ts';
+import { sqlString } from '../../src/lib/sql-literal.ts';
 import { restatementDiff, type Restatement } from './restatement.ts';
 import { UserError } from '../common/types.ts';
 import { recoverSwap, swapIn, swapNames, type StepHook } from './folder-swap.ts';
 
 export const PUBLISH_SQL_DIR = fileURLToPath(new URL('./sql/', import.meta.url));
 export const TRAILING_QUARTERS = 8;
-const QUARTER_RE = /^(\d{4})-q([1-4])$/;
 
 export type { Manifest } from '../../src/lib/manifest.ts';
 
@@ -50,24 +52,36 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-async function headline(conn: DuckDBConnection, quarter: string): Promise<Record<string, number | null>> {
-  const row = await one<Record<string, unknown>>(
-    conn,
-    `SELECT
-       (SELECT count(*) FROM repos)::INTEGER AS tracked_repos,
-       (SELECT count(*) FROM repos WHERE ingested)::INTEGER AS ingested_repos,
-       s.active_repos, s.commits, s.contributors, s.new_contributors, s.commits_qoq, s.contributors_qoq,
-       s.bot_commits, s.agent_assisted_commits, s.merge_commits
-     FROM scope_quarters s WHERE s.scope_type = 'all' AND s.quarter = ${sqlString(quarter)}`,
-  );
-  const out: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(row ?? {})) out[k] = v === null || v === undefined ? null : Number(v);
-  return out;
+/** The headline figures a manifest records, for restatements to compare. */
+const MANIFEST_HEADLINE = [
+  'tracked_repos', 'ingested_repos', 'active_repos', 'commits', 'contributors', 'new_contributors', 'commits_qoq', 'contributors_qoq',
+] as const satisfies readonly (keyof HeadlineRow)[];
+/** And the whole set's commits that are not counted as work, from its scope row. */
+const MANIFEST_OTHER_COMMITS = ['bot_commits', 'agent_assisted_commits', 'merge_commits'] as const;
+
+/**
+ * The headline as the article shows it: the registry's queries over the files just
+ * written (src/lib/queries/headline.sql, metric.sql), so the manifest and the page
+ * cannot disagree.
+ */
+async function headline(folder: string, quarter: string): Promise<Record<string, number | null>> {
+  const data = await readPublishedFolder(folder, quarter);
+  try {
+    const [row] = await data.query('headline', { quarter });
+    const all = (await data.query('metric', { quarter, scopeType: 'all', scopeId: 'all' })).find((r) => r.quarter === quarter);
+    const figure = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+    return {
+      ...Object.fromEntries(MANIFEST_HEADLINE.map((k) => [k, figure(row?.[k])])),
+      ...Object.fromEntries(MANIFEST_OTHER_COMMITS.map((k) => [k, figure(all?.[k])])),
+    };
+  } finally {
+    data.close();
+  }
 }
 
 export async function publishQuarter(opts: PublishOptions): Promise<PublishResult> {
   const log = opts.log ?? (() => {});
-  if (!QUARTER_RE.test(opts.quarter)) throw new PublishError(`"${opts.quarter}" is not a quarter: write it like 2024-q3`);
+  if (!isQuarter(opts.quarter)) throw new PublishError(`"${opts.quarter}" is not a quarter: write it like 2024-q3`);
   if (!existsSync(opts.warehouseFile)) {
     throw new PublishError(`${opts.warehouseFile} does not exist: run \`npm run ingest -- --from ../shared/data/gitlogs\` first`);
   }
@@ -125,7 +139,7 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
       },
       quarters,
       partial: q.partial,
-      headline: await headline(conn, opts.quarter),
+      headline: await headline(tmpDir, opts.quarter),
       files,
     };
     let restatement: Restatement | null = null;
@@ -165,9 +179,4 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
     conn.closeSync();
     instance.closeSync();
   }
-}
-
-export function publishedQuarters(publishedDir: string): string[] {
-  if (!existsSync(publishedDir)) return [];
-  return readdirSync(publishedDir).filter((d) => QUARTER_RE.test(d) && existsSync(join(publishedDir, d, 'manifest.json'))).sort();
 }

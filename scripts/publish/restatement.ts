@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readerRows, readerTable, type CategoryName } from '../../src/lib/restatement-table.ts';
 import type { Manifest } from './publish.ts';
-import { sqlString } from '../ingest/staging.ts';
+import { sqlString } from '../../src/lib/sql-literal.ts';
 
 export interface FigureChange {
   scope: string;

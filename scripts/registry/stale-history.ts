@@ -8,7 +8,8 @@
 import { relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Registry } from './registry.ts';
-import { sqlString, type Staging } from '../ingest/staging.ts';
+import { type Staging } from '../ingest/staging.ts';
+import { sqlString } from '../../src/lib/sql-literal.ts';
 import type { Warning } from '../common/types.ts';
 
 /** A history ending this long before the newest commit of the dataset is suspect. */

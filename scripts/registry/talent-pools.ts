@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../ingest/staging.ts';
+import { sqlString } from '../../src/lib/sql-literal.ts';
 import { InputError } from '../common/types.ts';
 
 export interface TalentPool {

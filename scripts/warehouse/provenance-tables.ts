@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Registry } from '../registry/registry.ts';
 import { loadProvenanceRules, upstreamMergePatterns, type ProvenanceRules } from './provenance-rules.ts';
 import { upstreamShas } from './fork-ancestry.ts';
-import { sqlString } from '../ingest/staging.ts';
+import { sqlString } from '../../src/lib/sql-literal.ts';
 
 export async function loadProvenance(conn: DuckDBConnection, registry: Registry, rules: ProvenanceRules = loadProvenanceRules()): Promise<void> {
   // A rule about repositories this registry does not track has nothing to act on (a

@@ -3,8 +3,10 @@
 // site. Nothing here knows which engine runs the SQL: duckdb-engine.ts does, and it is
 // loaded only through the dynamic import in getRunner(), so a page that nobody
 // interacts with fetches no wasm, no worker and no Parquet.
+import { sqlString } from '../lib/sql-literal.ts';
 import { maskSql } from '../lib/sql-lexer.ts';
-import { bindParams, isQueryName, PUBLISHED_VIEWS, QUERIES, sqlOf, type ParamValue, type QueryDef } from '../lib/query-registry.ts';
+import type { PublishedReader } from '../lib/published-reader.ts';
+import { bindParams, isQueryName, PUBLISHED_VIEWS, QUERIES, sqlOf, type ParamsOf, type ParamValue, type QueryDef, type QueryName, type RowOf } from '../lib/query-registry.ts';
 
 /** What the runner needs from an engine (duckdb-engine.ts in the browser, a Node adapter in tests). */
 export interface Engine {
@@ -175,10 +177,6 @@ function safeNumber(v: bigint, column: string): number {
   return Number(v);
 }
 
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
-
 function folderHref(folderUrl: string): string {
   const u = new URL(folderUrl, globalThis.location?.href);
   if (!u.pathname.endsWith('/')) u.pathname += '/';
@@ -216,6 +214,15 @@ export function getRunner(): Promise<QueryRunner> {
 /** Runs a registry query for the quarter folder at `folderUrl` (see published-url.ts). */
 export async function runQuery<R, const P extends readonly string[]>(def: QueryDef<R, P>, params: NamedParams<P>, folderUrl: string): Promise<R[]> {
   return (await getRunner()).run(def, params, folderUrl);
+}
+
+/** The browser's PublishedReader (src/lib/published-reader.ts) over the folder at `folderUrl`. */
+export function publishedReader(quarter: string, folderUrl: string): PublishedReader {
+  return {
+    quarter,
+    query: <N extends QueryName>(name: N, params: ParamsOf<N>) =>
+      runQuery(QUERIES[name] as unknown as QueryDef<RowOf<N>, readonly string[]>, params as NamedParams<readonly string[]>, folderUrl),
+  };
 }
 
 // ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { formatPredictionValue, meetsThreshold, OP_WORDS, thresholdText, type Th
 export type ClaimOp = Threshold['op'];
 export const CLAIM_OPS: readonly ClaimOp[] = ['>', '>=', '<', '<='];
 
-/** One category's or project's figure, as <Metric> prints it. */
+/** One category's, project's, pair's or organization's figure, as <Metric> prints it. */
 export interface Member {
   id: string;
   value: number | null;
@@ -22,14 +22,35 @@ export interface Member {
   text: string;
   /** Why value is null ("new this quarter"); null when there is a value. */
   missing: string | null;
+  /**
+   * A value left out of the published data but known to be below this (a talent pool of
+   * fewer than 3 people): it cannot lead a ranking, so a claim about the top need not
+   * leave it out by name.
+   */
+  below?: number;
 }
 
-/** The members a rank or an "only" claim compares: every category, or every project (of a category). */
+/**
+ * The members a rank or an "only" claim compares: every category; every project (of a
+ * category); every pair of categories (overlaps, pair talent pools) or ordered pair
+ * (migration flows; of one category with within); every named talent pool; every
+ * organization of a scope (within a category, else the whole set).
+ */
 export interface Population {
-  noun: 'categories' | 'projects';
-  /** A category id, for projects of one category. */
+  noun: PopulationNoun;
+  /** A category id: projects of it, pairs and flows involving it, organizations in it. */
   within?: string;
   members: readonly Member[];
+}
+
+export type PopulationNoun = 'categories' | 'projects' | 'pairs' | 'flows' | 'pools' | 'organizations';
+
+/** Pairs of categories are one id, the way a verdict names them: "a ↔ b" either way round, "a → b" for a flow. */
+export function pairId(a: string, b: string): string {
+  return [a, b].sort().join(' \u2194 ');
+}
+export function flowId(from: string, to: string): string {
+  return `${from} \u2192 ${to}`;
 }
 
 interface Among {
@@ -89,8 +110,13 @@ export interface Verdict {
 }
 
 /** The prop an editor lists members of a population in. */
-export function listProp(noun: Population['noun']): 'categories' | 'repos' {
-  return noun === 'categories' ? 'categories' : 'repos';
+export function listProp(noun: PopulationNoun): 'categories' | 'repos' | 'pairs' | 'pools' | 'orgs' {
+  return ({ categories: 'categories', projects: 'repos', pairs: 'pairs', flows: 'pairs', pools: 'pools', organizations: 'orgs' } as const)[noun];
+}
+
+/** A member's id as the editor writes it in a list prop: pairs and flows as ["a", "b"]. */
+function asProp(noun: PopulationNoun, id: string): unknown {
+  return noun === 'pairs' || noun === 'flows' ? id.split(/ [\u2194\u2192] /) : id;
 }
 
 const SHOWN = 5;
@@ -100,20 +126,33 @@ function listed(ms: readonly Member[]): string {
   const shown = ms.slice(0, SHOWN).map(named);
   return ms.length > SHOWN ? `${shown.join(', ')} and ${ms.length - SHOWN} more` : listText(shown);
 }
-const singular = (noun: Population['noun']) => (noun === 'categories' ? 'category' : 'project');
+const SINGULAR: Record<PopulationNoun, string> = { categories: 'category', projects: 'project', pairs: 'category pair', flows: 'flow', pools: 'named pool', organizations: 'organization' };
+const PLURAL: Record<PopulationNoun, string> = { categories: 'categories', projects: 'projects', pairs: 'category pairs', flows: 'flows', pools: 'named pools', organizations: 'organizations' };
+const singular = (noun: PopulationNoun) => SINGULAR[noun];
+/** " in llm-serving", " involving llm-serving": where the population is, or nothing. */
+function whereText(pop: Pick<Population, 'noun' | 'within'>): string {
+  if (pop.within === undefined) return '';
+  return pop.noun === 'pairs' || pop.noun === 'flows' ? ` involving ${pop.within}` : ` in ${pop.within}`;
+}
 const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 function unknownMembers(ids: readonly string[], pop: Population, claim: string): Verdict | null {
   const known = new Set(pop.members.map((m) => m.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length === 0) return null;
-  const where = `${pop.noun}${pop.within ? ` in ${pop.within}` : ''}`;
+  const where = `${PLURAL[pop.noun]}${whereText(pop)}`;
   const list = pop.members.map((m) => m.id);
+  const spelling =
+    pop.noun === 'projects'
+      ? 'check the spelling (owner/name, as in data/tracked-repos.csv)'
+      : pop.noun === 'pairs' || pop.noun === 'flows'
+        ? 'check the two category ids'
+        : `check the spelling (${pop.noun} as published)`;
   return {
     status: 'undecided',
     claim,
     data: `${listText(unknown.map((u) => `'${u}'`))} ${verb(unknown.length, 'is', 'are')} not among the ${pop.members.length} ${where}`,
-    hint: list.length <= 20 ? `${pop.noun}: ${list.join(', ')}` : `check the spelling (owner/name, as in data/tracked-repos.csv)`,
+    hint: list.length <= 20 ? `${PLURAL[pop.noun]}: ${list.join(', ')}` : spelling,
   };
 }
 
@@ -126,9 +165,10 @@ interface Compared {
 /**
  * The members a claim compares once except and comparable are applied, or the verdict
  * that it cannot be decided: a claimed member without a value, or others without one that
- * the claim neither leaves out nor says it skips.
+ * the claim neither leaves out nor says it skips. `settled` says which members without a
+ * value the claim is decided without (a bound shows they are behind or fail the condition).
  */
-function compared(c: RankClaim | OnlyClaim, pop: Population, claimed: readonly string[], claim: string): Compared | Verdict {
+function compared(c: RankClaim | OnlyClaim, pop: Population, claimed: readonly string[], claim: string, settled: (m: Member) => boolean = () => false): Compared | Verdict {
   const except = new Set(c.except ?? []);
   const both = claimed.filter((id) => except.has(id));
   if (both.length > 0) {
@@ -145,22 +185,24 @@ function compared(c: RankClaim | OnlyClaim, pop: Population, claimed: readonly s
       hint: 'claim something with a value: another quarter, or a count instead of a change',
     };
   }
-  const blank = kept.filter((m) => m.value === null);
+  const bounded = kept.filter((m) => m.value === null && settled(m));
+  const blank = kept.filter((m) => m.value === null && !settled(m));
   if (blank.length > 0 && !c.comparable) {
     const few = blank.length <= SHOWN;
     const which = blank.slice(0, SHOWN).map((m) => `${m.id} (${m.missing ?? 'no value'})`);
     return {
       status: 'undecided',
       claim,
-      data: `${blank.length} ${verb(blank.length, singular(pop.noun), pop.noun)} ${verb(blank.length, 'has', 'have')} no ${c.figure} to compare: ${which.join(', ')}${few ? '' : ', …'}`,
+      data: `${blank.length} ${verb(blank.length, singular(pop.noun), PLURAL[pop.noun])} ${verb(blank.length, 'has', 'have')} no ${c.figure} to compare: ${which.join(', ')}${few ? '' : ', …'}`,
       hint: few
-        ? `leave ${verb(blank.length, 'it', 'them')} out with except={${JSON.stringify(blank.map((m) => m.id))}}, or add comparable to compare only those with a value; and say so in the sentence`
+        ? `leave ${verb(blank.length, 'it', 'them')} out with except={${JSON.stringify(blank.map((m) => asProp(pop.noun, m.id)))}}, or add comparable to compare only those with a value; and say so in the sentence`
         : `add comparable to compare only those with a value, and say so in the sentence`,
     };
   }
   const members = kept.filter((m) => m.value !== null);
-  let label = `${members.length} ${verb(members.length, singular(pop.noun), pop.noun)}${pop.within ? ` in ${pop.within}` : ''}`;
+  let label = `${members.length} ${verb(members.length, singular(pop.noun), PLURAL[pop.noun])}${whereText(pop)}`;
   if (except.size > 0) label += ` other than ${listText([...except])}`;
+  if (bounded.length > 0) label += ` (and ${bounded.length} below ${Math.min(...bounded.map((m) => m.below!))}, not published)`;
   if (blank.length > 0) {
     label += ` with a value (${blank.length <= 3 ? `not ${blank.map((m) => `${m.id}: ${m.missing ?? 'no value'}`).join('; ')}` : `${blank.length} without`})`;
   }
@@ -177,9 +219,12 @@ function rankWords(c: RankClaim): string {
 export function evaluateRank(c: RankClaim, pop: Population): Verdict {
   const order = c.lowest ? ', lowest first' : '';
   const base = (label: string) => `${c.subject} is ${rankWords(c)} of ${label} by ${c.figure}${order}`;
-  const unknown = unknownMembers([c.subject, ...(c.except ?? [])], pop, base(`the ${pop.noun}`));
+  const unknown = unknownMembers([c.subject, ...(c.except ?? [])], pop, base(`the ${PLURAL[pop.noun]}`));
   if (unknown) return unknown;
-  const cmp = compared(c, pop, [c.subject], base(`the ${pop.noun}`));
+  // A value known to be below the subject's is behind it when ranking from the top; from the bottom it could be anywhere below.
+  const v0 = pop.members.find((m) => m.id === c.subject)?.value;
+  const behindAnyway = (m: Member) => !c.lowest && typeof v0 === 'number' && m.below !== undefined && m.below <= v0;
+  const cmp = compared(c, pop, [c.subject], base(`the ${PLURAL[pop.noun]}`), behindAnyway);
   if (isVerdict(cmp)) return cmp;
   const claim = base(cmp.label);
   const subject = cmp.members.find((m) => m.id === c.subject)!;
@@ -211,9 +256,11 @@ export function evaluateOnly(c: OnlyClaim, pop: Population): Verdict {
     c.members.length === 0
       ? `among ${label}, none has ${condition}`
       : `among ${label}, the only ${verb(c.members.length, 'one', 'ones')} with ${condition} ${verb(c.members.length, 'is', 'are')} ${listText([...c.members])}`;
-  const unknown = unknownMembers([...c.members, ...(c.except ?? [])], pop, base(`the ${pop.noun}`));
+  const unknown = unknownMembers([...c.members, ...(c.except ?? [])], pop, base(`the ${PLURAL[pop.noun]}`));
   if (unknown) return unknown;
-  const cmp = compared(c, pop, c.members, base(`the ${pop.noun}`));
+  // A value known to be below the threshold fails "above" and "at least" whatever it is.
+  const failsAnyway = (m: Member) => (c.op === '>' || c.op === '>=') && m.below !== undefined && m.below <= c.value;
+  const cmp = compared(c, pop, c.members, base(`the ${PLURAL[pop.noun]}`), failsAnyway);
   if (isVerdict(cmp)) return cmp;
   const claim = base(cmp.label);
   const extreme = (a: Member, b: Member) => (c.op.startsWith('<') ? a.value! - b.value! : b.value! - a.value!) || a.id.localeCompare(b.id);
@@ -226,7 +273,7 @@ export function evaluateOnly(c: OnlyClaim, pop: Population): Verdict {
   const parts = [data];
   if (left.length > 0) parts.push(`the claim leaves out ${listed(left)}`);
   if (wrong.length > 0) parts.push(`${listed(wrong)} ${verb(wrong.length, 'does', 'do')} not`);
-  return { status: 'false', claim, data: parts.join('; '), hint: `list exactly those: ${listProp(pop.noun)}={${JSON.stringify(meets.map((m) => m.id))}}, with words to match` };
+  return { status: 'false', claim, data: parts.join('; '), hint: `list exactly those: ${listProp(pop.noun)}={${JSON.stringify(meets.map((m) => asProp(pop.noun, m.id)))}}, with words to match` };
 }
 
 const noValue = (claim: string, figure: string, m: Member): Verdict => ({

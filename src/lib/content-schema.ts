@@ -2,8 +2,8 @@
 // predictions. One definition for the Astro collections (src/content.config.ts) and the
 // editor check (`npm run check`), so the two can never disagree.
 import { z } from 'astro/zod';
+import { QUARTER_RE } from './quarters.ts';
 
-export const QUARTER_RE = /^\d{4}-q[1-4]$/;
 
 const quarter = (what: string) => z.string().regex(QUARTER_RE, `${what} must look like 2024-q3`);
 

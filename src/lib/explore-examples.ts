@@ -23,7 +23,7 @@ ORDER BY s.contributors DESC`,
   {
     label: 'Churn by category',
     sql: `-- Of the people active last quarter, how many came back (retained) and how many did not
-SELECT c.name AS category, s.prev_contributors, s.retained, s.churned,
+SELECT c.name AS category, s.contributors_prev, s.retained, s.churned,
   round(100 * s.churn_rate, 1) AS churn_pct
 FROM scope_quarters s
 JOIN categories c ON c.category_id = s.scope_id

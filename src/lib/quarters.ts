@@ -7,7 +7,8 @@ export interface Quarter {
   q: 1 | 2 | 3 | 4;
 }
 
-const QUARTER_RE = /^(\d{4})-q([1-4])$/;
+/** A quarter id: 2024-q3. The one pattern every reader and writer of quarters checks. */
+export const QUARTER_RE = /^(\d{4})-q([1-4])$/;
 
 export function isQuarter(value: unknown): value is string {
   return typeof value === 'string' && QUARTER_RE.test(value);

@@ -24,9 +24,19 @@ import newcomersSql from './queries/newcomers.sql?raw';
 import newProjectsSql from './queries/new-projects.sql?raw';
 import workMixSql from './queries/work-mix.sql?raw';
 import overlapTrendSql from './queries/overlap-trend.sql?raw';
+import commitSizesSql from './queries/commit-sizes.sql?raw';
+import changePeopleSql from './queries/change-people.sql?raw';
+import atlasReposSql from './queries/atlas-repos.sql?raw';
+import atlasScopeSeriesSql from './queries/atlas-scope-series.sql?raw';
+import atlasWorkMixSql from './queries/atlas-work-mix.sql?raw';
+import atlasRepoOverlapSql from './queries/atlas-repo-overlap.sql?raw';
+import atlasCompanyMixSql from './queries/atlas-company-mix.sql?raw';
+import type { AtlasCompanyRow, AtlasRepoOverlapRow, AtlasRepoRow, AtlasSeriesRow, AtlasWorkMixRow } from './atlas-rows.ts';
 import { maskSql } from './sql-lexer.ts';
 import type {
   CategoryPairRow,
+  ChangePeopleRow,
+  CommitSizeRow,
   CategoryRow,
   CompanyShareRow,
   CoreTeamRow,
@@ -75,6 +85,8 @@ export const PUBLISHED_VIEWS = [
   'category_migration_thresholds',
   'category_overlap',
   'category_overlap_thresholds',
+  'change_people',
+  'commit_sizes',
   'company_share',
   'core_team',
   'new_projects',
@@ -92,7 +104,7 @@ export const PUBLISHED_VIEWS = [
  * lacks their files until it is published again, so readers of every view (the
  * explore console) load these only where the folder has them.
  */
-export const LATER_VIEWS: readonly (typeof PUBLISHED_VIEWS)[number][] = ['core_team', 'new_projects', 'scope_newcomers', 'talent_pools'];
+export const LATER_VIEWS: readonly (typeof PUBLISHED_VIEWS)[number][] = ['change_people', 'commit_sizes', 'core_team', 'new_projects', 'scope_newcomers', 'talent_pools'];
 
 /** Figures category-trend can draw (its CASE list; a test keeps the two equal). */
 export const TREND_METRICS = [
@@ -173,7 +185,21 @@ export const QUERIES = {
   ),
   'new-projects': query<NewProjectRow>()('new-projects', newProjectsSql, ['quarter'], 'Projects new to the tracked set in the folder up to a quarter, with their figures then and in that quarter.'),
   'work-mix': query<WorkMixRow>()('work-mix', workMixSql, ['scopeType', 'scopeId'], 'Shares of each kind of work in one scope over every quarter of the folder.'),
+  // The artefact guard (src/node/content-checks/change-data.ts): what explains a quoted change.
+  'commit-sizes': query<CommitSizeRow>()('commit-sizes', commitSizesSql, ['quarter'], 'Commits, lines and the largest commit of every repository, in a quarter and the quarter before.'),
+  'change-people': query<ChangePeopleRow>()(
+    'change-people',
+    changePeopleSql,
+    ['quarter'],
+    'People behind each category change into a quarter (counts), and those a category or an overlap has through one repository only.',
+  ),
   'overlap-trend': query<OverlapTrendRow>()('overlap-trend', overlapTrendSql, [], 'People active in both of two categories, every pair over every quarter of the folder.'),
+  // The atlas (/projects/, /categories/): one query per table for all pages, memoised per build.
+  'atlas-repos': query<AtlasRepoRow>()('atlas-repos', atlasReposSql, [], 'Every tracked repository with its upstream, first counted quarter and last quarter with a commit.'),
+  'atlas-scope-series': query<AtlasSeriesRow>()('atlas-scope-series', atlasScopeSeriesSql, ['scopeType'], "Trend figures of every scope of one type ('repo' or 'category') over every quarter of the folder."),
+  'atlas-work-mix': query<AtlasWorkMixRow>()('atlas-work-mix', atlasWorkMixSql, ['scopeType'], "Kinds of work of every scope of one type ('repo' or 'category') over every quarter of the folder."),
+  'atlas-repo-overlap': query<AtlasRepoOverlapRow>()('atlas-repo-overlap', atlasRepoOverlapSql, [], "People of each repository also active in another category, per quarter (cells under 3 empty)."),
+  'atlas-company-mix': query<AtlasCompanyRow>()('atlas-company-mix', atlasCompanyMixSql, [], 'Commit credit by organization of every category over every quarter of the folder.'),
 } as const;
 
 export type QueryName = keyof typeof QUERIES;

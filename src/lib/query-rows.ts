@@ -239,3 +239,21 @@ export interface OverlapTrendRow {
   category_b: string;
   people: number;
 }
+
+/** commit-sizes: one repository in one quarter. */
+export interface CommitSizeRow {
+  repo: string;
+  quarter: string;
+  commits: number;
+  lines: number;
+  largest_commit_lines: number | null;
+}
+
+/** change-people: a category's (or 'all') people, or those it has through one repository only. */
+export interface ChangePeopleRow {
+  scope_id: string;
+  other_category: string | null;
+  repo: string | null;
+  people: number | null;
+  people_prev: number | null;
+}

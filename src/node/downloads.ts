@@ -3,6 +3,7 @@
 // dictionary (dictionary.md, dictionary.json), the manifest and any restatement notes.
 // Written from the frozen folder, so two builds write the same bytes. The build calls
 // writeDownloads through downloads-integration.ts.
+import { sqlString } from '../lib/sql-literal.ts';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -27,8 +28,6 @@ export function downloadsOf(quarter: string): DownloadFile[] {
     .map(([file, f]) => ({ table: file.replace(/\.parquet$/, ''), rows: f.rows, parquetBytes: f.bytes }))
     .sort((a, b) => a.table.localeCompare(b.table));
 }
-
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 export async function writeDownloads(outDir: string, quarters = publishedQuarters()): Promise<number> {
   const dict = loadDictionary();

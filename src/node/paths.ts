@@ -30,7 +30,6 @@ export function quarterFolder(quarter: string): string {
   return join(publishedRoot(), quarter);
 }
 
-/** Quarters with a published folder (one holding manifest.json), oldest first. */
 /**
  * The published quarters an article pinned to `asOf` may show: those first published
  * on or before that date (a restatement keeps a folder's first date). All when unpinned.
@@ -44,8 +43,13 @@ export function publishedQuartersAsOf(asOf: string | undefined): string[] {
   });
 }
 
+/** Quarters with a published folder (one holding manifest.json), oldest first. */
 export function publishedQuarters(): string[] {
-  const root = publishedRoot();
+  return publishedQuartersIn(publishedRoot());
+}
+
+/** Quarters with a published folder (one holding manifest.json) under `root`, oldest first. */
+export function publishedQuartersIn(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && isQuarter(d.name) && existsSync(join(root, d.name, 'manifest.json')))

@@ -1,22 +1,32 @@
-// Build-time runner of the registry's read queries over one published quarter folder.
+// Build-time runner of the registry's read queries over one published quarter folder
+// (the Node side of src/lib/published-reader.ts).
 // One in-memory DuckDB per folder for the whole build, with a view per Parquet file
 // (the names the queries read), so every component on every page shares it.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { PublishedReader } from '../lib/published-reader.ts';
 import { bindParams, sqlOf, viewsRead, type ParamsOf, type QueryName, type RowOf } from '../lib/query-registry.ts';
 import { isQuarter } from '../lib/quarters.ts';
+import { sqlString } from '../lib/sql-literal.ts';
+import { readRows } from './duckdb-rows.ts';
 import { publishedQuarters, quarterFolder, repoRelative } from './paths.ts';
 
 export class PublishedDataError extends Error {
   override name = 'PublishedDataError';
 }
 
-export interface PublishedData {
-  quarter: string;
+/** The build's PublishedReader: one folder, its views, and its columns for the explore page. */
+export interface PublishedData extends PublishedReader {
   folder: string;
   views: readonly string[];
-  query<N extends QueryName>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[]>;
+  /** A view's columns as DuckDB types them (the explore page lists them); none when the folder lacks it. */
+  columns(view: string): Promise<Column[]>;
+}
+
+export interface Column {
+  name: string;
+  type: string;
 }
 
 interface Cache {
@@ -65,6 +75,21 @@ async function open(quarter: string, folder: string): Promise<PublishedData> {
   if (!isQuarter(quarter) || !existsSync(join(folder, 'manifest.json'))) {
     throw new PublishedDataError(missingQuarterMessage(quarter));
   }
+  return openFolder(folder, quarter);
+}
+
+/**
+ * Reads a published folder outside the site's build: new-report drafting from any
+ * folder, publish reading back the files it has just written (before its manifest
+ * exists). Not cached, since the folder may be written again: close it when done.
+ */
+export async function readPublishedFolder(folder: string, quarter: string): Promise<PublishedData & { close(): void }> {
+  if (!isQuarter(quarter)) throw new PublishedDataError(missingQuarterMessage(quarter));
+  if (!existsSync(folder)) throw new PublishedDataError(`${repoRelative(folder)} does not exist`);
+  return openFolder(folder, quarter);
+}
+
+async function openFolder(folder: string, quarter: string): Promise<PublishedData & { close(): void }> {
   const files = readdirSync(folder).filter((f) => f.endsWith('.parquet')).sort();
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
@@ -78,6 +103,12 @@ async function open(quarter: string, folder: string): Promise<PublishedData> {
   const results = new Map<string, Promise<unknown[]>>();
   let queue: Promise<unknown> = Promise.resolve();
   const where = repoRelative(folder);
+  // One connection, one statement at a time: pages render concurrently.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = queue.then(work);
+    queue = done.catch(() => undefined);
+    return done;
+  };
 
   return {
     quarter,
@@ -92,42 +123,28 @@ async function open(quarter: string, folder: string): Promise<PublishedData> {
       const key = `${name}\u0000${JSON.stringify(values)}`;
       let rows = results.get(key);
       if (!rows) {
-        // One connection, one statement at a time: pages render concurrently.
-        rows = queue.then(() => run(conn, name, values, where));
-        queue = rows.catch(() => undefined);
+        rows = serial(() => run(conn, name, values, where));
         results.set(key, rows);
       }
       return rows as Promise<RowOf<N>[]>;
+    },
+    columns(view: string): Promise<Column[]> {
+      if (!views.includes(view)) return Promise.resolve([]);
+      return serial(async () =>
+        (await readRows<{ column_name: string; column_type: string }>(conn, `DESCRIBE SELECT * FROM ${view}`)).map((r) => ({ name: r.column_name, type: r.column_type })),
+      );
+    },
+    close(): void {
+      conn.closeSync();
+      instance.closeSync();
     },
   };
 }
 
 async function run(conn: DuckDBConnection, name: QueryName, values: (string | number | boolean)[], where: string): Promise<unknown[]> {
   try {
-    const reader = await conn.runAndReadAll(sqlOf(name), values);
-    return reader.getRowObjectsJS().map(plainRow);
+    return await readRows(conn, sqlOf(name), values);
   } catch (e) {
     throw new PublishedDataError(`query '${name}' over ${where} failed: ${(e as Error).message}`);
   }
-}
-
-/** DuckDB JS values → what the browser's Arrow rows give: numbers, strings, booleans. */
-function plainRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
-  return out;
-}
-
-function plainValue(v: unknown): unknown {
-  if (typeof v === 'bigint') {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`integer ${v} is too large for a JS number`);
-    return Number(v);
-  }
-  if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return v.map(plainValue);
-  return v;
-}
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
 }

@@ -2,6 +2,8 @@ import type { APIRoute } from 'astro';
 import { publishedReports } from './_lib/reports.ts';
 import { absolute } from './_lib/url.ts';
 import { isoDate } from './_lib/format.ts';
+import { atlasContext } from './projects/_lib/atlas-pages.ts';
+import { categoryPath, projectPath } from '../lib/atlas-paths.ts';
 
 // Hand-written so it lists exactly the indexable pages: no drafts, no 404.
 export const GET: APIRoute = async () => {
@@ -12,6 +14,10 @@ export const GET: APIRoute = async () => {
     { loc: absolute('predictions/') },
     { loc: absolute('explore/') },
     ...reports.map((r) => ({ loc: absolute(`reports/${r.data.quarter}/`), lastmod: isoDate(r.data.published) })),
+    // The atlas: every category and project page, as of the newest published quarter.
+    { loc: absolute('categories/') },
+    ...(await atlasContext()).data.categories.map((c) => ({ loc: absolute(categoryPath(c.category_id)) })),
+    ...(await atlasContext()).data.repos.map((r) => ({ loc: absolute(projectPath(r.repo)) })),
   ];
   const body = urls
     .map((u) => `  <url><loc>${u.loc}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`)

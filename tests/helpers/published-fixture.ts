@@ -71,7 +71,7 @@ function scopeQuarterRows(): Row[] {
         scope_type: s.type, scope_id: s.id, category_id: s.category, quarter, seq: SEQ0 + i, partial,
         commits: k, merge_commits: round(k * 0.1), bot_commits: round(k * 0.05), agent_assisted_commits: round(k * 0.02), unattributed_commits: round(k * 0.01), bulk_coauthor_commits: 0,
         contributors: c, active_repos: activeRepos[i]!, new_contributors: fresh, new_to_ecosystem: round(fresh * 0.6),
-        retained, reactivated: c - fresh - retained, churned: prevC - retained, prev_contributors: prevC,
+        retained, reactivated: c - fresh - retained, churned: prevC - retained,
         churn_rate: prevC > 0 ? (prevC - retained) / prevC : null, retention: prevC > 0 ? retained / prevC : null,
         mean_active_weeks: meanWeeks, median_active_weeks: Math.floor(meanWeeks), one_week_share: 0.3 + (i % 3) * 0.05,
         test_lines: k * (10 + (si % 5)), src_lines: k * 40, test_line_share: (10 + (si % 5)) / (50 + (si % 5)),
@@ -215,6 +215,18 @@ export async function writePublishedFixture(root: string): Promise<string> {
       rows: changePeopleRows(),
       types: { other_category: 'VARCHAR', repo: 'VARCHAR', people: 'INTEGER', people_prev: 'INTEGER' },
       order: 'quarter, scope_type, scope_id, other_category NULLS FIRST, repo NULLS FIRST',
+      windowed: true,
+    },
+    // Sizes follow the repositories' commits: 40 lines each, the largest a quarter of them.
+    commit_sizes: {
+      rows: sq
+        .filter((r) => r.scope_type === 'repo')
+        .map((r) => {
+          const commits = Number(r.commits);
+          return { repo: r.scope_id, category_id: r.category_id, quarter: r.quarter, commits, lines: commits * 40, largest_commit_lines: commits > 0 ? commits * 10 : null, largest_commit_share: commits > 0 ? 0.25 : null };
+        }),
+      types: { lines: 'BIGINT', largest_commit_lines: 'BIGINT', largest_commit_share: 'DOUBLE' },
+      order: 'quarter, category_id, repo',
       windowed: true,
     },
     talent_pools: {

@@ -129,7 +129,7 @@ describe.skipIf(!available)('the real dataset (../shared/data)', () => {
     expect(await q('SELECT * FROM lifecycle_violations LIMIT 5')).toEqual([]);
     const [bad] = await q<{ n: number }>(
       `SELECT count(*)::INTEGER AS n FROM scope_quarters
-       WHERE contributors <> new_contributors + retained + reactivated OR prev_contributors <> retained + churned`,
+       WHERE contributors <> new_contributors + retained + reactivated OR contributors_prev <> retained + churned`,
     );
     expect(bad!.n).toBe(0);
   });

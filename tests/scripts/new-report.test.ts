@@ -105,15 +105,18 @@ describe('new-report on a published quarter', () => {
       expect(mdx).toContain(`- ${f.text} {/* ${f.why} */}`);
     }
     const movers = findings.filter((f) => f.kind === 'mover').map((f) => f.text);
-    expect(movers[0]).toMatch(/^LLM Serving & Inference gained contributors fastest: <Metric figure="contributors" category="llm-serving" \/>/);
-    expect(movers[1]).toMatch(/^GPU Kernels & Performance gained contributors next fastest/);
-    expect(movers[2]).toMatch(/^ML Compilers & Graph Optimization lost the most contributors/);
+    // A category of the fixture has no QoQ, so no place among every category is decidable
+    // (<Rank> could not check one): the movers state their changes without a comparative.
+    expect(movers[0]).toMatch(/^LLM Serving & Inference gained contributors: <Metric figure="contributors" category="llm-serving" \/>/);
+    expect(movers[1]).toMatch(/^GPU Kernels & Performance gained contributors: /);
+    expect(movers[2]).toMatch(/^ML Compilers & Graph Optimization lost contributors: /);
+    for (const m of movers) expect(m.replace(/<Rank\b[^>]*>[^<]*<\/Rank>/g, ''), m).not.toMatch(/fastest|largest|steepest|\bmost\b/);
     expect(findings.find((f) => f.kind === 'new-project')!.text).toMatch(/^`google-ai-edge\/litert` \(Edge & On-Device ML\) is new to the tracked set/);
   });
 
   it('says when one repository is most of a quoted change, and what it weighed when none is', () => {
     // llm-serving commits 1 600 → 2 080; vllm-project/vllm 960 → 1 248.
-    const swing = findings.find((f) => f.kind === 'mover' && f.text.startsWith('The largest swing in commits'))!;
+    const swing = findings.find((f) => f.kind === 'mover' && f.text.startsWith('LLM Serving & Inference had a rise in commits'))!;
     expect(swing.text).toMatch(
       /to <Metric figure="commits" category="llm-serving" \/> commits\. 60% of this rise is one repository: `vllm-project\/vllm` \(from <Metric figure="commits" repo="vllm-project\/vllm" quarter="2024-q2" \/> to <Metric figure="commits" repo="vllm-project\/vllm" \/> commits\)\.$/,
     );
@@ -169,7 +172,7 @@ describe('new-report on a folder published before change_people', () => {
     conn.closeSync();
     db.closeSync();
     const r = await newReport({ quarter: '2024-q3', publishedDir: root, contentDir: join(dir, 'older-content'), today: '2024-10-20' });
-    expect(r.findings.find((f) => f.text.startsWith('The largest swing in commits'))!.text).toMatch(/60% of this rise is one repository: `vllm-project\/vllm`/);
+    expect(r.findings.find((f) => f.text.startsWith('LLM Serving & Inference had a rise in commits'))!.text).toMatch(/60% of this rise is one repository: `vllm-project\/vllm`/);
     for (const f of r.findings.filter((x) => x.changes?.some((c) => c.figure === 'contributors' || c.figure === 'overlap'))) {
       expect(f.text, f.text).not.toMatch(/of (this|the) (rise|fall) in contributors|of this (rise|fall) is one repository.*only through it|nowhere else/);
       expect(f.why, f.why).not.toMatch(/repository behind the (rise|fall) in (contributors|overlap)/);

@@ -4,20 +4,20 @@
 -- Rules (design §2):
 -- * active(Q) = new + retained + reactivated
 -- * active(Q-1) = retained + churned
--- * prev_contributors is the previous quarter's contributors (0 before the first)
+-- * contributors_prev is the previous quarter's contributors (0 before the first)
 -- * new_to_ecosystem <= new_contributors, and equal in the 'all' scope
 WITH checks AS (
   SELECT scope_type, scope_id, quarter, 'contributors = new + retained + reactivated' AS rule,
     contributors AS expected, new_contributors + retained + reactivated AS actual
   FROM scope_quarters
   UNION ALL
-  SELECT scope_type, scope_id, quarter, 'prev_contributors = retained + churned',
-    prev_contributors, retained + churned
+  SELECT scope_type, scope_id, quarter, 'contributors_prev = retained + churned',
+    contributors_prev, retained + churned
   FROM scope_quarters
   UNION ALL
-  SELECT scope_type, scope_id, quarter, 'prev_contributors = contributors of Q-1',
+  SELECT scope_type, scope_id, quarter, 'contributors_prev = contributors of Q-1',
     coalesce(lag(contributors) OVER (PARTITION BY scope_type, scope_id ORDER BY seq), 0),
-    prev_contributors
+    contributors_prev
   FROM scope_quarters
   UNION ALL
   SELECT scope_type, scope_id, quarter, 'new_to_ecosystem <= new_contributors',

@@ -14,7 +14,7 @@
 -- * Lifecycle is per person within the scope: new = first credit in the scope is in Q;
 --   retained = active in Q-1 and Q; reactivated = active in Q, not in Q-1, seen
 --   earlier; churned (reported in Q) = active in Q-1, not in Q. This makes
---   contributors = new + retained + reactivated and prev_contributors = retained +
+--   contributors = new + retained + reactivated and contributors_prev = retained +
 --   churned hold by construction (lifecycle_violations checks them).
 -- * observed: tracked_until marks a history that stops early (not inactivity). A repo
 --   keeps its rows after it (a repo has a row in every quarter after its first) with observed =
@@ -313,7 +313,6 @@ SELECT
   retained::INTEGER AS retained,
   reactivated::INTEGER AS reactivated,
   churned::INTEGER AS churned,
-  contributors_prev::INTEGER AS prev_contributors,
   CASE WHEN contributors_prev > 0 THEN churned / contributors_prev END::DOUBLE AS churn_rate,
   CASE WHEN contributors_prev > 0 THEN retained / contributors_prev END::DOUBLE AS retention,
   mean_active_weeks,

@@ -2,20 +2,12 @@
 // the next (src/lib/explain-inputs.ts): repositories, their figures, how their commits
 // arrived, and the people a category or an overlap has only through one repository.
 // The article check and new-report both read it, so the two say the same thing. Only
-// published aggregates are read; a table an older folder lacks leaves the changes it
-// explains unexplained (null), never guessed.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+// published aggregates are read, through the registry's queries; a table an older
+// folder lacks leaves the changes it explains unexplained (null), never guessed.
 import type { ChangeData } from '../../lib/explain-inputs.ts';
+import type { ChangePeopleRow, ScopeQuarterRow } from '../../lib/query-rows.ts';
 import { prevQuarter } from '../../lib/quarters.ts';
-
-const sql = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-
-async function rows<T>(conn: DuckDBConnection, text: string): Promise<T[]> {
-  const out = (await conn.runAndReadAll(text)).getRowObjectsJS() as Record<string, unknown>[];
-  return out.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])) as T);
-}
+import { readPublishedFolder, type PublishedData } from '../published-data.ts';
 
 type PeopleRows = Pick<ChangeData, 'people' | 'soloPeople' | 'soloOverlap'>;
 
@@ -23,11 +15,7 @@ type PeopleRows = Pick<ChangeData, 'people' | 'soloPeople' | 'soloOverlap'>;
  * change_people's rows of the quarter, each holding the quarter and the one before,
  * as one row per quarter. An empty overlap cell (fewer than 3 people) gets no row.
  */
-async function changePeople(conn: DuckDBConnection, file: string, quarter: string, prev: string): Promise<PeopleRows> {
-  const all = await rows<{ scope_id: string; other_category: string | null; repo: string | null; people: number | null; people_prev: number | null }>(
-    conn,
-    `SELECT scope_id, other_category, repo, people, people_prev FROM read_parquet(${file}) WHERE quarter = ${sql(quarter)} ORDER BY scope_type, scope_id, other_category NULLS FIRST, repo NULLS FIRST`,
-  );
+function changePeople(all: ChangePeopleRow[], quarter: string, prev: string): PeopleRows {
   const sides = <R>(r: { people: number | null; people_prev: number | null }, row: (quarter: string, people: number) => R): R[] => [
     ...(r.people_prev !== null ? [row(prev, r.people_prev)] : []),
     ...(r.people !== null ? [row(quarter, r.people)] : []),
@@ -43,44 +31,43 @@ async function changePeople(conn: DuckDBConnection, file: string, quarter: strin
   return { people, soloPeople, soloOverlap };
 }
 
+const SCOPE_ORDER = { all: 0, category: 1, repo: 2 } as const;
+
 async function load(folder: string, quarter: string): Promise<ChangeData> {
   const prev = prevQuarter(quarter);
-  const path = (name: string) => join(folder, `${name}.parquet`);
-  const file = (name: string) => sql(path(name));
-  const both = `quarter IN (${sql(quarter)}, ${sql(prev)})`;
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
+  const data = await readPublishedFolder(folder, quarter);
   try {
-    const repos = await rows<ChangeData['repos'][number]>(
-      conn,
-      `SELECT repo, category_id, first_quarter, strftime(tracked_until, '%Y-%m-%d') AS tracked_until FROM read_parquet(${file('repos')}) WHERE ingested ORDER BY repo`,
-    );
-    const scopes = await rows<ChangeData['scopes'][number]>(conn, `SELECT * FROM read_parquet(${file('scope_quarters')}) WHERE ${both} ORDER BY scope_type, scope_id, quarter`);
-    // Folders published before commit_sizes existed: the guard falls back on code lines.
-    const sizes = existsSync(path('commit_sizes'))
-      ? await rows<NonNullable<ChangeData['sizes']>[number]>(
-          conn,
-          `SELECT repo, quarter, commits, lines, largest_commit_lines FROM read_parquet(${file('commit_sizes')}) WHERE ${both} ORDER BY repo, quarter`,
-        )
-      : null;
-    const likeForLike =
-      (await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM (DESCRIBE SELECT * FROM read_parquet(${file('scope_quarters')})) WHERE column_name = 'qoq_basis_share'`))[0]!.n > 0;
-    const overlap = existsSync(path('category_overlap'))
-      ? await rows<ChangeData['overlap'][number]>(
-          conn,
-          `SELECT category_a AS a, category_b AS b, quarter, people FROM read_parquet(${file('category_overlap')}) WHERE ${both} ORDER BY a, b, quarter`,
-        )
-      : [];
-    // Folders published before change_people (with a person-level table since withdrawn, or nothing): people are not split.
-    const people: PeopleRows = existsSync(path('change_people'))
-      ? await changePeople(conn, file('change_people'), quarter, prev)
-      : { people: null, soloPeople: null, soloOverlap: null };
-    return { quarter, prev, repos, scopes, sizes, likeForLike, overlap, ...people };
+    return await read(data, quarter, prev);
   } finally {
-    conn.closeSync();
-    instance.closeSync();
+    data.close();
   }
 }
+
+async function read(data: PublishedData, quarter: string, prev: string): Promise<ChangeData> {
+  const has = (view: string) => data.views.includes(view);
+  const repos = (await data.query('repos', {})).filter((r) => r.ingested).map(({ repo, category_id, first_quarter, tracked_until }) => ({ repo, category_id, first_quarter, tracked_until }));
+  const scopes: ScopeQuarterRow[] = [];
+  for (const scopeType of ['all', 'category', 'repo'] as const) {
+    for (const q of [prev, quarter]) scopes.push(...(await data.query('scope-figures', { quarter: q, scopeType })));
+  }
+  scopes.sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id) || cmp(x.quarter, y.quarter));
+  // Folders published before commit_sizes existed: the guard falls back on code lines.
+  const sizes = has('commit_sizes') ? await data.query('commit-sizes', { quarter }) : null;
+  const likeForLike = (await data.columns('scope_quarters')).some((c) => c.name === 'qoq_basis_share');
+  const overlap = has('category_overlap')
+    ? (await Promise.all([prev, quarter].map(async (q) => (await data.query('overlap-matrix', { quarter: q })).map((r) => ({ a: r.category_a, b: r.category_b, quarter: q, people: r.people })))))
+        .flat()
+        .sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b) || cmp(x.quarter, y.quarter))
+    : [];
+  // Folders published before change_people (with a person-level table since withdrawn, or nothing): people are not split.
+  const people: PeopleRows = has('change_people')
+    ? changePeople(await data.query('change-people', { quarter }), quarter, prev)
+    : { people: null, soloPeople: null, soloOverlap: null };
+  return { quarter, prev, repos, scopes, sizes, likeForLike, overlap, ...people };
+}
+
+// Code-point order, as DuckDB's ORDER BY sorts text.
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const cache = new Map<string, Promise<ChangeData>>();
 

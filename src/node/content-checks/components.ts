@@ -67,9 +67,9 @@ function idAttributes(c: ComponentUse): { categories: string[]; repos: string[] 
   return { categories: ['category', 'categories'], repos: ['repo'] };
 }
 
-/** An attribute's ids: a list, or one id (or several, comma-separated). */
+/** An attribute's ids: a list (of ids, or of pairs of ids), or one id (or several, comma-separated). */
 function idList(v: Literal): string[] {
-  return Array.isArray(v) ? v.map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
+  return Array.isArray(v) ? v.flat().map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export interface ComponentsCheck {

@@ -17,6 +17,7 @@ import { parseArticle } from './mdx.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkScripts } from './scripts.ts';
 import { checkInlineComponents } from './inline-components.ts';
+import { checkSentenceTemplates } from './templates.ts';
 import { checkPredictionFile } from './predictions.ts';
 import type { Problem } from './problem.ts';
 
@@ -64,7 +65,7 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
       continue;
     }
     const text = readFileSync(path, 'utf8');
-    problems.push(...checkScripts(file, text), ...checkInlineComponents(file, text));
+    problems.push(...checkScripts(file, text), ...checkInlineComponents(file, text), ...checkSentenceTemplates(file, text));
     const parsed = await parseArticle(path, text);
     if (parsed.syntaxError) {
       problems.push({ file, ...(parsed.syntaxError.line ? { line: parsed.syntaxError.line } : {}), message: parsed.syntaxError.message, hint: 'components are written <Name attr="value" />; braces {…} start a JavaScript expression (write \\{ for a literal brace)' });

@@ -2,10 +2,11 @@
 // meant to sit in a sentence ("…against <Metric …/> a year earlier") ends the paragraph
 // there and shows on a line by itself. The editor keeps the component on a line with
 // some of its sentence; the check names every line where it does not.
+import { CLAIM_COMPONENTS } from '../../lib/claim-props.ts';
 import type { Problem } from './problem.ts';
 
 /** Components that belong inside a sentence. */
-const INLINE = ['Metric', 'Rank', 'Compare', 'Only', 'Threshold'];
+const INLINE = ['Metric', ...CLAIM_COMPONENTS];
 const ALONE = new RegExp(`^\\s*<(${INLINE.join('|')})\\b[^<>]*?(?:/>|>[^<]*</\\1>)\\s*$`);
 
 export function checkInlineComponents(file: string, text: string): Problem[] {

@@ -81,7 +81,7 @@ describe('scope_quarters', () => {
     const q = await Promise.all(['2023-q1', '2023-q2', '2023-q3', '2023-q4'].map((x) => scopeRow('acme/trainer', x)));
     // Q1 alice, erin, dave new; Q2 alice+erin retained, dave churned;
     // Q3 erin retained, bob new, alice churned; Q4 alice reactivated, erin retained, bob churned.
-    expect(q.map((r) => [r.contributors, r.new_contributors, r.retained, r.reactivated, r.churned, r.prev_contributors]))
+    expect(q.map((r) => [r.contributors, r.new_contributors, r.retained, r.reactivated, r.churned, r.contributors_prev]))
       .toEqual([[3, 3, 0, 0, 0, 0], [2, 0, 2, 0, 1, 3], [2, 1, 1, 0, 1, 2], [2, 0, 1, 1, 1, 2]]);
     expect(q[1]?.churn_rate).toBeCloseTo(1 / 3);
     expect(q[1]?.retention).toBeCloseTo(2 / 3);
@@ -181,8 +181,8 @@ describe('scope_quarters', () => {
       const same = prev && prev.scope_id === r.scope_id && prev.scope_type === r.scope_type;
       expect(r.contributors, `${r.scope_id} ${r.quarter}`).toBe(
         Number(r.new_contributors) + Number(r.retained) + Number(r.reactivated));
-      expect(r.prev_contributors, `${r.scope_id} ${r.quarter}`).toBe(Number(r.retained) + Number(r.churned));
-      expect(r.prev_contributors).toBe(same ? prev?.contributors : 0);
+      expect(r.contributors_prev, `${r.scope_id} ${r.quarter}`).toBe(Number(r.retained) + Number(r.churned));
+      expect(r.contributors_prev).toBe(same ? prev?.contributors : 0);
       expect(r.new_to_ecosystem as number).toBeLessThanOrEqual(r.new_contributors as number);
       // A scope whose basis leaves a stopped history out is compared like-for-like
       // (scope-quarters-like-for-like.test.ts recounts it); elsewhere QoQ is the plain change.
@@ -201,7 +201,7 @@ describe('scope_quarters', () => {
     const found = (await own.conn.runAndReadAll(check?.sql ?? '')).getRowObjectsJS();
     expect(found).toEqual([{
       scope_type: 'category', scope_id: 'serving', quarter: '2023-q3',
-      rule: 'prev_contributors = retained + churned', expected: 1, actual: 2,
+      rule: 'contributors_prev = retained + churned', expected: 1, actual: 2,
     }]);
     own.conn.closeSync();
   });

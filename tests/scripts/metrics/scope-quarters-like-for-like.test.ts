@@ -99,7 +99,7 @@ describe('like-for-like QoQ when a history stops (old/legacy-serve, tracked unti
       const all = await scopeRow(conn, 'all', '2023-q3');
       // Lifecycle is about the whole scope: bob's legacy-serve work still counts him in Q2.
       expect(all.contributors).toBe(Number(all.new_contributors) + Number(all.retained) + Number(all.reactivated));
-      expect(all.prev_contributors).toBe(Number(all.retained) + Number(all.churned));
+      expect(all.contributors_prev).toBe(Number(all.retained) + Number(all.churned));
     });
   });
 

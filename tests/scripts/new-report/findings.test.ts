@@ -13,7 +13,7 @@ const row = (scope_id: string, quarter: string, f: Partial<ScopeFigures> = {}): 
   commits: 1000,
   contributors: 100,
   agent_assisted_commits: 0,
-  prev_contributors: 100,
+  contributors_prev: 100,
   new_contributors: 25,
   churn_rate: 0.5,
   retention: 0.5,
@@ -46,7 +46,7 @@ function input(over: Partial<FindingsInput> = {}): FindingsInput {
       row('b', '2026-q1', { top_repo_share: 0.4 }),
       row('c', '2026-q2', { contributors_qoq: -0.15, commits_qoq: 0.1, churn_rate: 0.4 }),
       // A big swing on a small base is noise.
-      row('tiny', '2026-q2', { prev_contributors: 5, contributors_qoq: 2, commits_qoq: -0.9, churn_rate: 0.95, top_repo_share: 1, commits: 20 }),
+      row('tiny', '2026-q2', { contributors_prev: 5, contributors_qoq: 2, commits_qoq: -0.9, churn_rate: 0.95, top_repo_share: 1, commits: 20 }),
     ],
     newRepos: [{ repo: 'o/new', category_id: 'b', contributors: 12, commits: 40 }],
     overlap: [
@@ -74,13 +74,20 @@ describe('drafted findings', () => {
     expect(metric('net_migration', { from: 'b', to: 'a' })).toBe('<Metric figure="net_migration" from="b" to="a" />');
   });
 
-  it('largest QoQ movers, ignoring small bases', () => {
+  it('largest QoQ movers, ignoring small bases, each place a checked <Rank> among every category', () => {
     const movers = byKind('mover');
-    expect(movers[0]).toMatch(/^Alpha gained contributors fastest/);
-    expect(movers[1]).toMatch(/^Beta gained contributors next fastest/);
-    expect(movers[2]).toMatch(/^Gamma lost the most contributors/);
-    expect(movers[3]).toMatch(/^The largest swing in commits was in Beta: <Metric figure="commits_qoq" category="b" \/>/);
+    // Tiny's +200% on a base of five is no finding, but <Rank> ranks every category: Alpha is second-fastest, not fastest.
+    expect(movers).toEqual([
+      'Alpha gained contributors <Rank figure="contributors_qoq" category="a" rank={2} bare>second-fastest</Rank>: <Metric figure="contributors" category="a" />, <Metric figure="contributors_qoq" category="a" /> on Q1 2026.',
+      'Beta gained contributors <Rank figure="contributors_qoq" category="b" rank={3} bare>third-fastest</Rank>: <Metric figure="contributors" category="b" />, <Metric figure="contributors_qoq" category="b" /> on Q1 2026.',
+      'Gamma lost <Rank figure="contributors_qoq" category="c" lowest bare>the largest share of its contributors</Rank>: <Metric figure="contributors" category="c" />, <Metric figure="contributors_qoq" category="c" /> on Q1 2026.',
+      'Beta had <Rank figure="commits_qoq" category="b" bare>the largest rise in commits</Rank>: <Metric figure="commits_qoq" category="b" />, to <Metric figure="commits" category="b" /> commits.',
+    ]);
     expect(movers.join(' ')).not.toContain('Tiny');
+    // A place past third states no comparison at all.
+    const far = input({ scopes: [...input().scopes.filter((r) => r.scope_id !== 'a'), row('a', '2026-q2', { contributors_qoq: 0.3 }), row('tiny', '2026-q2', { contributors_prev: 5, contributors_qoq: 0.5 }), row('d', '2026-q2', { contributors_prev: 5, contributors_qoq: 0.6 }), row('e', '2026-q2', { contributors_prev: 5, contributors_qoq: 0.7 })] });
+    const named = { ...far, categories: [...far.categories, { id: 'd', name: 'Delta' }, { id: 'e', name: 'Epsilon' }] };
+    expect(byKind('mover', named)).toContain('Alpha gained contributors: <Metric figure="contributors" category="a" />, <Metric figure="contributors_qoq" category="a" /> on Q1 2026.');
   });
 
   it('categories whose contributors and commits moved in opposite directions', () => {
@@ -98,36 +105,38 @@ describe('drafted findings', () => {
 
   it('overlap changes, counting a pair missing from a quarter as none', () => {
     expect(byKind('overlap')).toEqual([
-      'Alpha and Beta share more people than in Q1 2026: <Metric figure="overlap" category="a" other="b" /> were active in both, against <Metric figure="overlap" category="a" other="b" quarter="2026-q1" />, the largest rise in overlap of any two categories.',
-      'Beta and Gamma share fewer people than in Q1 2026: <Metric figure="overlap" category="b" other="c" /> were active in both, against <Metric figure="overlap" category="b" other="c" quarter="2026-q1" />, the largest fall in overlap.',
+      'Alpha and Beta share <Compare figure="overlap" category="a" other="b" op=">" otherQuarter="2026-q1" bare>more people than in Q1 2026</Compare>: <Metric figure="overlap" category="a" other="b" /> were active in both, against <Metric figure="overlap" category="a" other="b" quarter="2026-q1" />.',
+      'Beta and Gamma share <Compare figure="overlap" category="b" other="c" op="<" otherQuarter="2026-q1" bare>fewer people than in Q1 2026</Compare>: <Metric figure="overlap" category="b" other="c" /> were active in both, against <Metric figure="overlap" category="b" other="c" quarter="2026-q1" />.',
     ]);
   });
 
   it('net migration flows, largest first, stayers ignored', () => {
     expect(byKind('migration')).toEqual([
-      'More people moved their main work from Beta to Alpha than the other way: <Metric figure="migration" from="b" to="a" /> against <Metric figure="migration" from="a" to="b" />, a net flow of <Metric figure="net_migration" from="b" to="a" />, the largest of the quarter.',
-      'More people moved their main work from Gamma to Alpha than the other way: <Metric figure="migration" from="c" to="a" /> against <Metric figure="migration" from="a" to="c" />, a net flow of <Metric figure="net_migration" from="c" to="a" />.',
+      '<Compare figure="migration" from="b" to="a" op=">" otherPair={["a","b"]} bare>More people</Compare> moved their main work from Beta to Alpha than the other way: <Metric figure="migration" from="b" to="a" /> against <Metric figure="migration" from="a" to="b" />, a net flow of <Metric figure="net_migration" from="b" to="a" />, <Rank figure="net_migration" from="b" to="a" bare>the largest of the quarter</Rank>.',
+      '<Compare figure="migration" from="c" to="a" op=">" otherPair={["a","c"]} bare>More people</Compare> moved their main work from Gamma to Alpha than the other way: <Metric figure="migration" from="c" to="a" /> against <Metric figure="migration" from="a" to="c" />, a net flow of <Metric figure="net_migration" from="c" to="a" />, <Rank figure="net_migration" from="c" to="a" rank={2} bare>the second-largest of the quarter</Rank>.',
     ]);
   });
 
   it('churn and retention outliers against the whole set', () => {
     expect(byKind('churn')).toEqual([
-      'Alpha kept the fewest of its people: a churn rate of <Metric figure="churn_rate" category="a" />, against <Metric figure="churn_rate" /> across the tracked set.',
+      // Tiny, left out as noise, churned more: <Rank> counts it, so Alpha is second.
+      'Alpha lost people at <Rank figure="churn_rate" category="a" rank={2} bare>the second-highest churn rate</Rank>: a churn rate of <Metric figure="churn_rate" category="a" />, against <Metric figure="churn_rate" /> across the tracked set.',
     ]);
-    expect(byKind('retention')[0]).toMatch(/^Beta kept the most: retention of <Metric figure="retention" category="b" \/>/);
+    expect(byKind('retention')[0]).toMatch(/^Beta kept its people best, with <Rank figure="retention" category="b" tied bare>the joint highest retention<\/Rank>: retention of <Metric figure="retention" category="b" \/>/);
   });
 
   it('concentration: the most concentrated category and the largest change', () => {
-    expect(byKind('concentration')[0]).toMatch(/^Alpha depends most on one project: <Metric figure="top_repo" category="a" \/>/);
+    expect(byKind('concentration')[0]).toMatch(/^Alpha depends <Rank figure="top_repo_share" category="a" rank=\{2\} bare>second-most on one project<\/Rank>: <Metric figure="top_repo" category="a" \/>/);
     expect(byKind('concentration-change')).toEqual([
-      'Beta became less concentrated: its largest project, <Metric figure="top_repo" category="b" />, has <Metric figure="top_repo_share" category="b" /> of its commits (<Metric figure="top_repo_share" category="b" delta="change" />).',
+      'Beta became <Compare figure="top_repo_share" category="b" op="<" otherQuarter="2026-q1" bare>less concentrated</Compare>: its largest project, <Metric figure="top_repo" category="b" />, has <Metric figure="top_repo_share" category="b" /> of its commits (<Metric figure="top_repo_share" category="b" delta="change" />).',
     ]);
   });
 
   it('agent-assisted share, overall and the leading category', () => {
     const [all, top] = byKind('agent-share');
     expect(all).toContain('against <Metric figure="agent_assisted_commits" quarter="2026-q1" /> in Q1 2026');
-    expect(top).toMatch(/^Alpha has the largest agent-assisted share/);
+    // The share is no published figure, so the sentence states no comparison a claim could not check.
+    expect(top).toBe('In Alpha, <Metric figure="agent_assisted_commits" category="a" /> of its <Metric figure="commits" category="a" /> commits carry an agent\'s trace.');
   });
 
   it('a partial quarter gets no comparison with the previous one', () => {
@@ -173,8 +182,9 @@ const mix = (category: string, quarter: string, fix: number, feature: number, to
 describe('drafted findings from talent pools, the work mix, core teams and newcomers', () => {
   it('the two largest pair pools against a year before, and people in three or more categories (a checked comparison)', () => {
     expect(byKind('talent-pool', input({ pools: POOLS }))).toEqual([
-      'Over the year to Q2 2026, <Metric figure="talent_pool" category="a" other="b" /> people committed to both Alpha and Beta, against <Metric figure="talent_pool" category="a" other="b" quarter="2025-q2" /> in the year to Q2 2025.',
-      'Over the year to Q2 2026, <Metric figure="talent_pool" category="a" other="c" /> people committed to both Alpha and Gamma, against <Metric figure="talent_pool" category="a" other="c" quarter="2025-q2" /> in the year to Q2 2025.',
+      'Over the year to Q2 2026, <Metric figure="talent_pool" category="a" other="b" /> people committed to both Alpha and Beta (<Rank figure="talent_pool" category="a" other="b" bare>the largest pool of any two categories</Rank>), <Compare figure="talent_pool" category="a" other="b" op=">" otherQuarter="2025-q2" bare>up from</Compare> <Metric figure="talent_pool" category="a" other="b" quarter="2025-q2" /> in the year to Q2 2025.',
+      // No pool a year before (fewer than 3): nothing to compare, so no claim.
+      'Over the year to Q2 2026, <Metric figure="talent_pool" category="a" other="c" /> people committed to both Alpha and Gamma (<Rank figure="talent_pool" category="a" other="c" rank={2} bare>the second-largest pool of any two categories</Rank>), against <Metric figure="talent_pool" category="a" other="c" quarter="2025-q2" /> in the year to Q2 2025.',
     ]);
     expect(byKind('breadth', input({ pools: POOLS }))).toEqual([
       '<Metric figure="multi_category_people" /> people were active in three or more categories over the year to Q2 2026, <Compare figure="multi_category_people" op="<" otherQuarter="2025-q2" bare>down from</Compare> the <Metric figure="multi_category_people" quarter="2025-q2" /> of the year to Q2 2025.',

@@ -61,6 +61,12 @@ const PARAM_VALUES: Record<string, (c: Context, chosen: Chosen) => ParamValue[]>
     chosen.scopeType === 'all' ? ['all'] : chosen.scopeType === 'category' ? [c.category] : chosen.scopeType === 'repo' ? [c.repo] : ['all', c.category],
 };
 
+/**
+ * Queries with no rows in a folder by construction: the fixture's 2024-q3 overlaps are one
+ * or two people a cell, which change_people leaves out (fixture 2024-q4 has them).
+ */
+const EMPTY_BY_DESIGN: Partial<Record<QueryName, string[]>> = { 'atlas-repo-overlap': ['fixture 2024-q3'] };
+
 function paramSets(name: QueryName, c: Context): Chosen[] {
   let sets: Chosen[] = [{}];
   for (const p of QUERIES[name].params) {
@@ -172,7 +178,9 @@ describe('query parity: build (node-api) vs browser (DuckDB-WASM 1.28)', () => {
         expect(got, what).toEqual(expected);
         rowsSeen += expected.length;
       }
-      // Identical empty results would prove nothing.
+      // Identical empty results would prove nothing, unless the folder has no such rows by
+      // design (then another folder compares them).
+      if (EMPTY_BY_DESIGN[name]?.includes(folder.label)) return;
       expect(rowsSeen, `${name} returned no rows for any parameters over ${folder.label}`).toBeGreaterThan(0);
     });
   });

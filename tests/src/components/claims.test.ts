@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import Compare from '../../../src/components/Compare.astro';
 import Only from '../../../src/components/Only.astro';
 import Rank from '../../../src/components/Rank.astro';
+import Streak from '../../../src/components/Streak.astro';
 import Threshold from '../../../src/components/Threshold.astro';
 import { render, setup } from './render.ts';
 
@@ -97,6 +98,23 @@ describe('<Threshold>', () => {
   it('a QoQ in a partial quarter is not comparable: the claim fails clearly', async () => {
     await expect(render(Threshold, { props: { figure: 'contributors_qoq', category: 'gpu-kernels', op: '>', value: 0, __source: 'content/reports/2024-q4.mdx:9' }, slots: { default: 'grew' } })).rejects.toThrow(
       '<Threshold> in content/reports/2024-q4.mdx:9: cannot check that gpu-kernels is above 0.0% on contributors_qoq: gpu-kernels has no contributors_qoq (partial quarter, not compared): a claim on it cannot be checked',
+    );
+  });
+});
+
+describe('claims between categories, over quarters and between organizations', () => {
+  it('render the words and the figures as <Metric> prints them', async () => {
+    expect(await text(Rank, { figure: 'overlap', category: 'gpu-kernels', other: 'llm-serving' }, 'the largest overlap')).toBe('the largest overlap (2)');
+    expect(await text(Compare, { figure: 'company_share', org: 'Meta', category: 'gpu-kernels', op: '>', otherOrg: 'NVIDIA' }, 'ahead of NVIDIA')).toBe('ahead of NVIDIA (31.0% against 18.0%)');
+    // The run as claimed: each quarter's figure, named by its quarter.
+    expect(await text(Streak, { figure: 'talent_pool', category: 'ml-compilers', other: 'training-frameworks', op: '<', quarters: 3 }, 'shrank for three quarters')).toBe(
+      'shrank for three quarters (Q4 2023 12, Q1 2024 11, Q2 2024 10 and Q3 2024 9)',
+    );
+  });
+
+  it('fail the build with the file, line and the run the data shows', async () => {
+    await expect(html(Streak, { figure: 'talent_pool', category: 'ml-compilers', other: 'training-frameworks', op: '<', quarters: 4 }, 'x')).rejects.toThrow(
+      `<Streak> in ${SOURCE}: claims pool ml-compilers \u2194 training-frameworks fell on talent_pool in each of 4 consecutive quarters to 2024-q3, but 12 (2023-q4)`,
     );
   });
 });

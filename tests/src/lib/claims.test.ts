@@ -155,3 +155,44 @@ describe('threshold', () => {
     });
   });
 });
+
+describe('pairs, flows and pools', () => {
+  // 2024-q3 published: the largest pair talent pools, and two pairs below the small-cell line.
+  const pools: Population = {
+    noun: 'pairs',
+    members: [
+      m('distributed-training \u2194 training-frameworks', 143, '143'),
+      m('llm-serving \u2194 training-frameworks', 128, '128'),
+      m('distributed-training \u2194 gpu-kernels', 118, '118'),
+      { ...m('edge-ml \u2194 hw-sw-codesign', null, 'fewer than 3', 'a pool of fewer than 3 people is not published'), below: 3 },
+      { ...m('hw-sw-codesign \u2194 model-optimization', null, 'fewer than 3', 'a pool of fewer than 3 people is not published'), below: 3 },
+    ],
+  };
+  const largest = { kind: 'rank', figure: 'talent_pool', subject: 'distributed-training \u2194 training-frameworks', rank: 1 } as const;
+
+  it('a pool below the small-cell line cannot lead, so the largest is decided without it', () => {
+    expect(evaluateRank(largest, pools)).toEqual({
+      status: 'holds',
+      claim: 'distributed-training \u2194 training-frameworks is #1 of 3 category pairs (and 2 below 3, not published) by talent_pool',
+      data: 'distributed-training \u2194 training-frameworks 143: rank 1 of 3; nothing is ahead; next is llm-serving \u2194 training-frameworks 128',
+    });
+    // From the bottom it could be anywhere: undecided, and except takes the pairs as pairs.
+    const smallest = evaluateRank({ ...largest, subject: 'distributed-training \u2194 gpu-kernels', lowest: true }, pools);
+    expect(smallest).toMatchObject({ status: 'undecided', data: '2 category pairs have no talent_pool to compare: edge-ml \u2194 hw-sw-codesign (a pool of fewer than 3 people is not published), hw-sw-codesign \u2194 model-optimization (a pool of fewer than 3 people is not published)' });
+    expect(smallest.hint).toBe('leave them out with except={[["edge-ml","hw-sw-codesign"],["hw-sw-codesign","model-optimization"]]}, or add comparable to compare only those with a value; and say so in the sentence');
+  });
+
+  it('"only" above a line the unpublished pools are below holds; below it, it is undecided', () => {
+    const only = { kind: 'only', figure: 'talent_pool', op: '>', value: 120, members: ['distributed-training \u2194 training-frameworks', 'llm-serving \u2194 training-frameworks'] } as const;
+    expect(evaluateOnly(only, pools)).toMatchObject({ status: 'holds', claim: 'among 3 category pairs (and 2 below 3, not published), the only ones with talent_pool above 120 are distributed-training \u2194 training-frameworks and llm-serving \u2194 training-frameworks' });
+    expect(evaluateOnly({ ...only, op: '<', members: [] }, pools).status).toBe('undecided');
+    const wrong = evaluateOnly({ ...only, members: ['distributed-training \u2194 training-frameworks'] }, pools);
+    expect(wrong.hint).toBe('list exactly those: pairs={[["distributed-training","training-frameworks"],["llm-serving","training-frameworks"]]}, with words to match');
+  });
+
+  it('flows within a category, and an unknown pair', () => {
+    const flows: Population = { noun: 'flows', within: 'gpu-kernels', members: [m('ml-compilers \u2192 gpu-kernels', 4, '+4'), m('gpu-kernels \u2192 ml-compilers', -4, '\u22124')] };
+    expect(evaluateRank({ kind: 'rank', figure: 'net_migration', subject: 'ml-compilers \u2192 gpu-kernels', rank: 1 }, flows).claim).toBe('ml-compilers \u2192 gpu-kernels is #1 of 2 flows involving gpu-kernels by net_migration');
+    expect(evaluateRank({ kind: 'rank', figure: 'net_migration', subject: 'edge-ml \u2192 gpu-kernels', rank: 1 }, flows)).toMatchObject({ status: 'undecided', data: "'edge-ml \u2192 gpu-kernels' is not among the 2 flows involving gpu-kernels" });
+  });
+});
