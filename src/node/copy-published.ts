@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PUBLISHED_URL_DIR } from '../client/published-url.ts';
+import { PUBLISHED_URL_DIR, publishedFileOf } from '../lib/published-path.ts';
 import { publishedQuarters, publishedRoot } from './paths.ts';
 
 const PARQUET_TYPE = 'application/vnd.apache.parquet';
@@ -39,9 +39,9 @@ export function publishedFileFor(urlPath: string, base: string): string | null {
   const root = base.endsWith('/') ? base : `${base}/`;
   const rest = path.startsWith(root) ? path.slice(root.length) : path.startsWith('/') ? path.slice(1) : path;
   // Strict shape, so no request can walk out of the published folder.
-  const m = new RegExp(`^${PUBLISHED_URL_DIR}/(\\d{4}-q[1-4])/([a-z_][a-z0-9_]*\\.parquet)$`).exec(rest);
+  const m = publishedFileOf(rest);
   if (!m) return null;
-  const file = join(publishedRoot(), m[1]!, m[2]!);
+  const file = join(publishedRoot(), m.quarter, m.file);
   return existsSync(file) ? file : null;
 }
 

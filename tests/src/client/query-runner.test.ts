@@ -1,7 +1,8 @@
 // The browser runner's engine-free parts: which SQL and parameters reach the engine,
 // how views follow quarters, Arrow → rows, intent and the published URLs.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publishedFolderPath, publishedFolderUrl } from '../../../src/client/published-url.ts';
+import { publishedFolderUrl } from '../../../src/client/published-url.ts';
+import { publishedFolderPath } from '../../../src/lib/published-path.ts';
 import { figuresUrl } from '../../../src/client/figure-files.ts';
 import { fastConnection, QueryRunner, tableToRows, usableConnection, viewsOf, viewSql, whenIntent, type ArrowTableLike, type Engine } from '../../../src/client/query-runner.ts';
 import { QUERIES, sqlOf, type ParamValue, type QueryDef } from '../../../src/lib/query-registry.ts';
