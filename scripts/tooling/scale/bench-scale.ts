@@ -3,7 +3,8 @@
 // measures each engine step as its own process: staging, warehouse build (identity
 // resolution and metrics included), the metrics alone, publish, and a no-op re-run.
 // Results go to docs/scale.json and, rendered, into docs/scale.md and docs/scale.svg.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -27,12 +28,18 @@ function duBytes(path: string): number {
   return readdirSync(path).reduce((s, f) => s + duBytes(join(path, f)), 0);
 }
 
+/**
+ * The committed engine (git HEAD), copied aside: a run takes many minutes, and the
+ * working tree may be edited meanwhile, which would change the code the warehouse key
+ * hashes (publish would refuse) or leave a half-written module for a later step.
+ */
 function snapshotEngine(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of ['scripts', 'src', 'data', 'package.json', 'tsconfig.json']) {
-    cpSync(join(ROOT, f), join(dir, f), { recursive: true, filter: (p) => !/\/data\/(warehouse|published)(\/|$)/.test(p.slice(ROOT.length - 1)) });
-  }
+  const archive = spawnSync('git', ['archive', '--format=tar', 'HEAD', 'scripts', 'src', 'data', 'package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr.toString()}`);
+  const untar = spawnSync('tar', ['-x', '-C', dir, '--exclude=data/published'], { input: archive.stdout });
+  if (untar.status !== 0) throw new Error(`tar failed: ${untar.stderr.toString()}`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { hash } from './prng.ts';
 import { ownCommit, makeCtx } from './history.ts';
 import { makePlan } from './plan.ts';
-import { BINARY_EXT } from './file-paths.ts';
+import { BINARY_EXT } from './paths.ts';
 
 function tz(offset: number): string {
   const a = Math.abs(offset);

@@ -3,7 +3,7 @@
 // upstream commits a fork shares and the synced copies it carries.
 import { fakeSha, hash, Rng } from './prng.ts';
 import { personOf } from './people.ts';
-import { BINARY_EXT, PathPool } from './file-paths.ts';
+import { BINARY_EXT, PathPool } from './paths.ts';
 import { commitTime, type DatasetPlan, type RepoPlan } from './plan.ts';
 
 const RS = '\x1e';
