@@ -4,6 +4,7 @@
 // file, never editing a list.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { maskSql } from '../../src/lib/sql-lexer.ts';
 
@@ -72,7 +73,16 @@ export interface TableTiming {
   rows: number;
 }
 
+/** The macros every table of every stage may use (scope labels), as one file of statements. */
+export const SQL_MACROS_FILE = fileURLToPath(new URL('./scope-macros.sql', import.meta.url));
+
+/** Creates the shared macros on `conn` (temporary: each run creates them again). */
+export async function createSqlMacros(conn: DuckDBConnection): Promise<void> {
+  await conn.run(readFileSync(SQL_MACROS_FILE, 'utf8'));
+}
+
 export async function runSqlTables(conn: DuckDBConnection, tables: SqlTable[], onTable?: (t: TableTiming) => void): Promise<TableTiming[]> {
+  await createSqlMacros(conn);
   const timings: TableTiming[] = [];
   for (const t of dependencyOrder(tables)) {
     const started = performance.now();

@@ -35,6 +35,7 @@ const BUILD_SOURCES = [
   './warehouse-build.ts',
   '../metrics/metrics.ts',
   '../common/sql-tables.ts',
+  '../common/scope-macros.sql',
   '../ingest/staging-rows.ts',
   './provenance-tables.ts',
   './provenance-rules.ts',
@@ -142,12 +143,12 @@ async function loadRegistry(conn: DuckDBConnection, registry: Registry, ingested
   for (const c of registry.categories) {
     await conn.run(`INSERT INTO categories VALUES (${[c.id, c.name, c.emoji, c.colour].map(sqlString).join(', ')}, ${c.order})`);
   }
-  await conn.run('CREATE TABLE registry_repos (repo VARCHAR, category_id VARCHAR, status VARCHAR, upstream VARCHAR, tracked_until DATE, ingested BOOLEAN)');
+  await conn.run('CREATE TABLE registry_repos (repo VARCHAR, category_id VARCHAR, status VARCHAR, upstream VARCHAR, tracked_until DATE, ingested BOOLEAN, note VARCHAR)');
   const values = registry.repos.map(
     (r) =>
       `(${sqlString(r.repo)}, ${sqlString(r.category)}, ${sqlString(r.status)}, ${r.upstream ? sqlString(r.upstream) : 'NULL'}, ${
         r.trackedUntil ? `DATE ${sqlString(r.trackedUntil)}` : 'NULL'
-      }, ${ingested.has(r.repo)})`,
+      }, ${ingested.has(r.repo)}, ${r.note ? sqlString(r.note) : 'NULL'})`,
   );
   if (values.length) await conn.run(`INSERT INTO registry_repos VALUES ${values.join(', ')}`);
   await loadTalentPoolDefs(conn, registry.talentPools);

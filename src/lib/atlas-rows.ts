@@ -13,6 +13,11 @@ export interface AtlasRepoRow {
   tracked_until: string | null;
   /** Newest quarter of the folder with a commit; null when none in the window. */
   last_active_quarter: string | null;
+  /** The registry's note: why a history is unavailable, stops early or is dormant. */
+  note: string | null;
+  /** First and last counted commit up to the folder's quarter (YYYY-MM-DD), else null. */
+  first_commit: string | null;
+  last_commit: string | null;
 }
 
 /** One scope (repository or category) in one quarter where it had a row. */

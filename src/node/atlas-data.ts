@@ -3,7 +3,6 @@
 // so ~500 pages share five queries instead of running their own.
 import type { AtlasCompanyRow, AtlasRepoOverlapRow, AtlasRepoRow, AtlasSeriesRow, AtlasWorkMixRow } from '../lib/atlas-rows.ts';
 import type { CategoryRow, OverlapTrendRow, QuarterRow } from '../lib/query-rows.ts';
-import { registryNotes } from './atlas-registry.ts';
 import { publishedQuarters } from './paths.ts';
 import { openPublished, PublishedDataError } from './published-data.ts';
 
@@ -20,7 +19,6 @@ export interface AtlasData {
   repoOverlap: Map<string, AtlasRepoOverlapRow[]>;
   companyMix: Map<string, AtlasCompanyRow[]>;
   overlapTrend: OverlapTrendRow[];
-  notes: Map<string, string>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -70,6 +68,5 @@ async function load(): Promise<AtlasData> {
     repoOverlap: groupBy(repoOverlap, (r) => r.repo),
     companyMix: groupBy(companyMix, (r) => r.category_id),
     overlapTrend,
-    notes: registryNotes(),
   };
 }

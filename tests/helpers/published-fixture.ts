@@ -200,8 +200,14 @@ export async function writePublishedFixture(root: string): Promise<string> {
     },
     categories: { rows: CATEGORIES.map(([category_id, name, emoji, colour, sort_order]) => ({ category_id, name, emoji, colour, sort_order })), order: 'sort_order', windowed: false },
     repos: {
-      rows: REPOS.map(([repo, category_id, , , status]) => ({ repo, category_id, status, upstream: null, tracked_until: null, ingested: status === 'ingested', first_quarter: firstQuarter(repo) })),
-      types: { upstream: 'VARCHAR', tracked_until: 'DATE', first_quarter: 'VARCHAR' },
+      // The first counted commit mid-way through its first quarter; last commits are not in the fixture (empty).
+      rows: REPOS.map(([repo, category_id, , , status]) => {
+        const first = firstQuarter(repo);
+        const firstCommit = first ? `${first.slice(0, 4)}-${String((Number(first.slice(6)) - 1) * 3 + 2).padStart(2, '0')}-15` : null;
+        const note = status === 'unavailable' ? 'history not available in this dataset (repository too large to mirror)' : null;
+        return { repo, category_id, status, upstream: null, tracked_until: null, ingested: status === 'ingested', first_quarter: first, note, first_commit: firstCommit, last_commit: null };
+      }),
+      types: { upstream: 'VARCHAR', tracked_until: 'DATE', first_quarter: 'VARCHAR', note: 'VARCHAR', first_commit: 'DATE', last_commit: 'DATE' },
       order: 'category_id, repo',
       windowed: false,
     },

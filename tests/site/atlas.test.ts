@@ -13,10 +13,11 @@ import { parse } from 'yaml';
 import { astroBuild, BASE, buildOnce, ROOT, SITE, walk, type BuildResult } from './lib/dist.ts';
 import { links, text } from './lib/html.ts';
 import { contributorNames, namesIn } from './lib/names.ts';
-import { csvFields } from '../../src/node/atlas-registry.ts';
+import { parseCsvTable } from '../../scripts/common/csv.ts';
 import { categoryPath, projectPath } from '../../src/lib/atlas-paths.ts';
 
-const registry = readFileSync(join(ROOT, 'data/tracked-repos.csv'), 'utf8').trim().split('\n').slice(1).map(csvFields);
+// [repo, category, status] of every registry row, read with the engine's own CSV reader.
+const registry = parseCsvTable(readFileSync(join(ROOT, 'data/tracked-repos.csv'), 'utf8'), 'data/tracked-repos.csv').rows.map((r) => [r.values.repo!, r.values.category!, r.values.status!]);
 const categories = (parse(readFileSync(join(ROOT, 'data/categories.yaml'), 'utf8')) as { categories: { id: string }[] }).categories.map((c) => c.id);
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 

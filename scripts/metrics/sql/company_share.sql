@@ -18,12 +18,8 @@
 --   credit) are then broken by organization name, not by float noise.
 WITH credit AS (
   SELECT
-    CASE WHEN grouping(repo) = 0 THEN 'repo'
-         WHEN grouping(category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(repo) = 0 THEN repo
-         WHEN grouping(category_id) = 0 THEN category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+    scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, organization,
     round(sum(weight), 9) AS credit
   FROM (

@@ -33,12 +33,8 @@ person_repo AS (
 ),
 person_scope AS (
   SELECT
-    CASE WHEN grouping(repo) = 0 THEN 'repo'
-         WHEN grouping(category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(repo) = 0 THEN repo
-         WHEN grouping(category_id) = 0 THEN category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+    scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, person_id,
     round(sum(credit), 9) AS credit,
     bit_count(bit_or(week_mask)) AS weeks

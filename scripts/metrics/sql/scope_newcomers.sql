@@ -16,8 +16,8 @@
 --   in; new projects are new_projects' rows (first counted commit in the quarter).
 WITH project_people AS (
   SELECT
-    CASE WHEN grouping(cc.category_id) = 0 THEN 'category' ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(cc.category_id) = 0 THEN cc.category_id ELSE 'all' END AS scope_id,
+    scope_type_of(1, grouping(cc.category_id)) AS scope_type,
+    scope_id_of(1, grouping(cc.category_id), NULL, cc.category_id) AS scope_id,
     cc.quarter,
     count(DISTINCT cc.person_id) AS new_project_contributors
   FROM commit_credits cc
@@ -28,8 +28,8 @@ WITH project_people AS (
 -- is still a new project.
 projects AS (
   SELECT
-    CASE WHEN grouping(category_id) = 0 THEN 'category' ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(category_id) = 0 THEN category_id ELSE 'all' END AS scope_id,
+    scope_type_of(1, grouping(category_id)) AS scope_type,
+    scope_id_of(1, grouping(category_id), NULL, category_id) AS scope_id,
     quarter, count(*) AS new_projects
   FROM new_projects
   GROUP BY GROUPING SETS ((category_id, quarter), (quarter))

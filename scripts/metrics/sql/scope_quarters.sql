@@ -49,12 +49,8 @@ dated AS (
 -- Commit-side figures; GROUPING() (not NULL tests) tells the scope levels apart.
 commit_figures AS (
   SELECT
-    CASE WHEN grouping(repo) = 0 THEN 'repo'
-         WHEN grouping(category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(repo) = 0 THEN repo
-         WHEN grouping(category_id) = 0 THEN category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+    scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     CASE WHEN grouping(category_id) = 0 THEN category_id END AS category_id,
     seq,
     count(*) FILTER (WHERE NOT is_merge AND NOT is_bot) AS commits,
@@ -100,12 +96,8 @@ person_repo AS (
 ),
 person_scope AS (
   SELECT
-    CASE WHEN grouping(repo) = 0 THEN 'repo'
-         WHEN grouping(category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(repo) = 0 THEN repo
-         WHEN grouping(category_id) = 0 THEN category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+    scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     person_id, seq,
     bit_count(bit_or(week_mask)) AS weeks
   FROM person_repo
@@ -184,12 +176,8 @@ lfl_repo_sides AS (
 ),
 lfl_commit_figures AS (
   SELECT
-    CASE WHEN grouping(s.repo) = 0 THEN 'repo'
-         WHEN grouping(s.category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(s.repo) = 0 THEN s.repo
-         WHEN grouping(s.category_id) = 0 THEN s.category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(s.repo), grouping(s.category_id)) AS scope_type,
+    scope_id_of(grouping(s.repo), grouping(s.category_id), s.repo, s.category_id) AS scope_id,
     s.seq,
     coalesce(sum(s.commits) FILTER (WHERE s.side = 'cur'), 0) AS lfl_commits,
     coalesce(sum(s.commits) FILTER (WHERE s.side = 'prev'), 0) AS lfl_commits_prev,
@@ -208,12 +196,8 @@ lfl_person_sides AS (
 ),
 lfl_people_figures AS (
   SELECT
-    CASE WHEN grouping(s.repo) = 0 THEN 'repo'
-         WHEN grouping(s.category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(s.repo) = 0 THEN s.repo
-         WHEN grouping(s.category_id) = 0 THEN s.category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(s.repo), grouping(s.category_id)) AS scope_type,
+    scope_id_of(grouping(s.repo), grouping(s.category_id), s.repo, s.category_id) AS scope_id,
     s.seq,
     count(DISTINCT s.person_id) FILTER (WHERE s.side = 'cur') AS lfl_contributors,
     count(DISTINCT s.person_id) FILTER (WHERE s.side = 'prev') AS lfl_contributors_prev
@@ -227,12 +211,8 @@ lfl_people_figures AS (
 -- reader could miss (the same condition that makes a category unobserved in grid).
 lfl_excludes AS (
   SELECT
-    CASE WHEN grouping(t.repo) = 0 THEN 'repo'
-         WHEN grouping(t.category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(t.repo) = 0 THEN t.repo
-         WHEN grouping(t.category_id) = 0 THEN t.category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(t.repo), grouping(t.category_id)) AS scope_type,
+    scope_id_of(grouping(t.repo), grouping(t.category_id), t.repo, t.category_id) AS scope_id,
     q.seq,
     string_agg(t.repo, ', ' ORDER BY t.repo) AS qoq_basis_excludes
   FROM tracking_ends t

@@ -9,12 +9,8 @@
 --   same commits that scope_quarters counts.
 WITH kinds AS (
   SELECT
-    CASE WHEN grouping(repo) = 0 THEN 'repo'
-         WHEN grouping(category_id) = 0 THEN 'category'
-         ELSE 'all' END AS scope_type,
-    CASE WHEN grouping(repo) = 0 THEN repo
-         WHEN grouping(category_id) = 0 THEN category_id
-         ELSE 'all' END AS scope_id,
+    scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+    scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, work_kind,
     count(*) AS commits
   FROM commits

@@ -24,12 +24,8 @@ WITH held AS (
     AND c.ts >= (SELECT min(start_ts) FROM quarters) AND c.ts < (SELECT max(end_ts) FROM quarters)
 )
 SELECT
-  CASE WHEN grouping(repo) = 0 THEN 'repo'
-       WHEN grouping(category_id) = 0 THEN 'category'
-       ELSE 'all' END AS scope_type,
-  CASE WHEN grouping(repo) = 0 THEN repo
-       WHEN grouping(category_id) = 0 THEN category_id
-       ELSE 'all' END AS scope_id,
+  scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
+  scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
   quarter,
   count(*)::INTEGER AS held_commits,
   count(*) FILTER (WHERE is_home)::INTEGER AS home_commits,

@@ -8,6 +8,7 @@ SELECT
   r.upstream,
   r.tracked_until,
   r.ingested,
+  r.note,
   f.first_ts,
   q.quarter AS first_quarter,
   coalesce(f.commits, 0)::INTEGER AS commits

@@ -5,7 +5,8 @@
 -- Why last_active_quarter is read from scope_quarters: the registry gives no last
 -- commit, and a repository's row exists only in quarters with activity, so the newest
 -- such row is the last quarter with a commit within the folder's nine quarters (NULL:
--- none in the window, or never ingested). tracked_until is text so both engines agree.
+-- none in the window, or never ingested). Dates are text so both engines agree. The
+-- note is the registry's: why a history is unavailable, stops early or is dormant.
 SELECT
   r.repo,
   r.category_id,
@@ -14,7 +15,10 @@ SELECT
   r.upstream,
   r.first_quarter,
   CAST(r.tracked_until AS VARCHAR) AS tracked_until,
-  lq.quarter AS last_active_quarter
+  lq.quarter AS last_active_quarter,
+  r.note,
+  CAST(r.first_commit AS VARCHAR) AS first_commit,
+  CAST(r.last_commit AS VARCHAR) AS last_commit
 FROM repos r
 LEFT JOIN (
   SELECT scope_id, max(seq) AS seq

@@ -56,7 +56,7 @@ async function warehouse(copies: number): Promise<DuckDBConnection> {
   }
   // What the ingest adds and the literal fixture lacks, none of it about people.
   await conn.run("CREATE TABLE provenance_quarters AS SELECT 'all' AS scope_type, 'all' AS scope_id, quarter, 0 AS held_commits FROM quarters");
-  await conn.run("ALTER TABLE repos ADD COLUMN ingested BOOLEAN; UPDATE repos SET ingested = status = 'ingested'");
+  await conn.run("ALTER TABLE repos ADD COLUMN ingested BOOLEAN; UPDATE repos SET ingested = status = 'ingested'; ALTER TABLE repos ADD COLUMN note VARCHAR");
   await computeMetrics(conn);
   return conn;
 }

@@ -8,7 +8,6 @@ import { forksOf, lastActivityText, rankInCategory, statusOf } from '../../../sr
 import { rankedProjects } from '../../../src/lib/atlas-ranking-markup.ts';
 import { companyLines } from '../../../src/lib/atlas-company-markup.ts';
 import { overlapLines } from '../../../src/lib/atlas-overlap-markup.ts';
-import { csvFields } from '../../../src/node/atlas-registry.ts';
 import type { AtlasCompanyRow, AtlasRepoRow, AtlasSeriesRow } from '../../../src/lib/atlas-rows.ts';
 
 const Q = [
@@ -27,7 +26,7 @@ function row(scope_id: string, quarter: string, o: Partial<AtlasSeriesRow> = {})
 }
 
 function repo(name: string, o: Partial<AtlasRepoRow> = {}): AtlasRepoRow {
-  return { repo: name, category_id: 'cat-a', status: 'ingested', ingested: true, upstream: null, first_quarter: '2020-q1', tracked_until: null, last_active_quarter: '2024-q3', ...o };
+  return { repo: name, category_id: 'cat-a', status: 'ingested', ingested: true, upstream: null, first_quarter: '2020-q1', tracked_until: null, last_active_quarter: '2024-q3', note: null, first_commit: null, last_commit: null, ...o };
 }
 
 describe('findMentions', () => {
@@ -118,8 +117,3 @@ describe('company and overlap lines', () => {
   });
 });
 
-describe('csvFields', () => {
-  it('reads quoted fields with commas and doubled quotes', () => {
-    expect(csvFields('a/b,cat,ingested,,2026-05-07,"renamed OGX (""rename""), stops"')).toEqual(['a/b', 'cat', 'ingested', '', '2026-05-07', 'renamed OGX ("rename"), stops']);
-  });
-});

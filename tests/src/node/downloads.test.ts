@@ -39,7 +39,7 @@ describe('downloads', () => {
       const csv = readFileSync(join(dir, file.replace('.parquet', '.csv')), 'utf8').trimEnd().split('\n');
       expect(csv.length - 1, file).toBe(f.rows);
     }
-    expect(readFileSync(join(dir, 'repos.csv'), 'utf8').split('\n')[0]).toBe('repo,category_id,status,upstream,tracked_until,ingested,first_quarter');
+    expect(readFileSync(join(dir, 'repos.csv'), 'utf8').split('\n')[0]).toBe('repo,category_id,status,upstream,tracked_until,ingested,first_quarter,note,first_commit,last_commit');
     const dict = JSON.parse(readFileSync(join(dir, 'dictionary.json'), 'utf8')) as { quarter: string; tables: { name: string; rows: number; sha256: string }[] };
     expect(dict.quarter).toBe('2024-q3');
     expect(dict.tables.map((t) => t.name).sort()).toEqual(Object.keys(manifest.files).map((f) => f.replace('.parquet', '')).sort());
