@@ -15,7 +15,7 @@ runCli(async () => {
     },
   });
   registerRawImports();
-  const { checkContent, formatClaims, formatProblems } = await import('../src/node/content-checks/index.ts');
+  const { checkContent, formatClaims, formatProblems } = await import('../src/node/content-checks/check-content.ts');
   const result = await checkContent({ includeDrafts: !values['skip-drafts'], ...(values.content ? { contentDir: values.content } : {}) });
   const articles = result.articles.map((a) => `${a.quarter} (${a.status}${a.checked ? '' : ', frontmatter only'})`).join(', ') || 'none';
   if (result.claims.length > 0) process.stdout.write(`${formatClaims(result.claims)}\n\n`);

@@ -16,7 +16,7 @@ export function contentChecks(opts: ContentChecksOptions = {}): AstroIntegration
     // Astro loads its config (and so this module) with plain Node, which needs to be
     // taught the `?raw` SQL imports before the checks are loaded.
     registerRawImports();
-    const { checkContent, formatProblems } = await import('./content-checks/index.ts');
+    const { checkContent, formatProblems } = await import('./content-checks/check-content.ts');
     const result = await checkContent({ includeDrafts, ...(opts.contentDir ? { contentDir: opts.contentDir } : {}) });
     return { result, text: result.problems.length ? formatProblems(result.problems) : '', warnings: result.warnings.length ? formatProblems(result.warnings) : '' };
   };

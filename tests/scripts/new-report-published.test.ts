@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../scripts/new-report/draft.ts';
-import { checkContent, formatClaims, formatProblems, type CheckResult } from '../../src/node/content-checks/index.ts';
+import { checkContent, formatClaims, formatProblems, type CheckResult } from '../../src/node/content-checks/check-content.ts';
 import { typedFigures } from '../helpers/typed-figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../scripts/new-report/draft.ts';
-import { checkContent, formatProblems } from '../../src/node/content-checks/index.ts';
+import { checkContent, formatProblems } from '../../src/node/content-checks/check-content.ts';
 import { checkPlaceholders } from '../../src/node/content-checks/placeholders.ts';
 import { usePublishedFixture } from '../helpers/published-fixture.ts';
 import { typedFigures } from '../helpers/typed-figures.ts';

@@ -13,18 +13,15 @@
 //   gpu-kernels ∩ llm-serving 4 → 9: through triton 3 → 6 (+3, 60%), through vllm 3 → 4;
 //                               cutlass and sglang hold 0 to 2 each side (unpublished)
 //   llm-serving ∩ training    1 → 0 (the fixture's p10): one person, every cell unpublished
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatProblems } from '../../../src/node/content-checks/index.ts';
-import { contentChecks } from '../../../src/node/content-checks-integration.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, formatProblems } from '../../../src/node/content-checks/check-content.ts';
+import { buildStart, useArticleFixture } from '../../helpers/article-fixture.ts';
 import { usePublishedFixture } from '../../helpers/published-fixture.ts';
 import { rewriteParquet } from '../../helpers/rewrite-parquet.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-let dir: string;
+const article = useArticleFixture('ds-guard-', ['Metric']);
 
 /** triton: 252 commits of 252 000 lines (one of 200 000) → 288 commits of 28 800 lines. */
 async function writeCommitSizes(folder: string): Promise<void> {
@@ -59,37 +56,9 @@ beforeAll(async () => {
   const root = await usePublishedFixture();
   await writeCommitSizes(join(root, '2024-q3'));
   await widenOverlap(join(root, '2024-q3'));
-  dir = mkdtempSync(join(tmpdir(), 'ds-guard-'));
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HEAD = [
-  '---',
-  'title: "Q3 2024"',
-  'quarter: "2024-q3"',
-  'published: 2024-10-06',
-  'author: { name: "Editors", role: "Editor" }',
-  'summary: "What moved."',
-  'status: "published"',
-  'dataVersion: "2024-10-06"',
-  '---',
-  '',
-  "import Metric from '../../src/components/Metric.astro';",
-  '',
-];
-
-function writeArticle(body: string[]): string {
-  const content = mkdtempSync(join(dir, 'content-'));
-  const root = join(content, 'content');
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  symlinkSync(join(ROOT, 'src'), join(content, 'src'));
-  writeFileSync(join(root, 'reports', '2024-q3.mdx'), [...HEAD, ...body, ''].join('\n'));
-  return root;
-}
-
-/** 1-based line of the body line that contains `needle`. */
-const lineOf = (body: string[], needle: string) => HEAD.length + body.findIndex((l) => l.includes(needle)) + 1;
+const lineOf = article.lineOf;
 
 describe('the artefact guard in the editor check', () => {
   const body = [
@@ -112,7 +81,7 @@ describe('the artefact guard in the editor check', () => {
   let content: string;
 
   beforeAll(async () => {
-    content = writeArticle(body);
+    content = article.write(body);
     result = await checkContent({ contentDir: content, includeDrafts: true });
   });
 
@@ -161,9 +130,7 @@ describe('the artefact guard in the editor check', () => {
 
   it('the build logs the warnings and goes on', async () => {
     const warned: string[] = [];
-    const logger = { info: () => {}, warn: (m: string) => warned.push(m), error: () => {}, debug: () => {} };
-    const run = contentChecks({ contentDir: content }).hooks['astro:build:start'] as (o: unknown) => Promise<void>;
-    await expect(run({ logger, setPrerenderer: () => {} })).resolves.toBeUndefined();
+    await expect(buildStart(content, (m) => warned.push(m))).resolves.toBeUndefined();
     expect(warned.join('\n')).toMatch(/content checks warn:\n\n.*2024-q3\.mdx:13 {2}warning: /);
   });
 });

@@ -10,39 +10,18 @@
 // training-frameworks 9 (12, 12, 11, 10, 9 over the last five quarters), the other seven
 // below 3; company shares in every scope Meta 31%, Unknown 22%, NVIDIA 18%, Other 17%,
 // Google 12%.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatClaims, formatProblems } from '../../../src/node/content-checks/index.ts';
-import { contentChecks } from '../../../src/node/content-checks-integration.ts';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, formatClaims, formatProblems } from '../../../src/node/content-checks/check-content.ts';
+import { buildError, useArticleFixture } from '../../helpers/article-fixture.ts';
 import { usePublishedFixture } from '../../helpers/published-fixture.ts';
 import { rewriteParquet } from '../../helpers/rewrite-parquet.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-let dir: string;
+const article = useArticleFixture('ds-claim-kinds-', ['Rank', 'Compare', 'Only', 'Streak']);
 
 beforeAll(async () => {
   await usePublishedFixture();
-  dir = mkdtempSync(join(tmpdir(), 'ds-claim-kinds-'));
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HEAD = [
-  '---',
-  'title: "Q3 2024"',
-  'quarter: "2024-q3"',
-  'published: 2024-10-06',
-  'author: { name: "Editors", role: "Editor" }',
-  'summary: "What moved."',
-  'status: "published"',
-  'dataVersion: "2024-10-06"',
-  '---',
-  '',
-  ...['Rank', 'Compare', 'Only', 'Streak'].map((c) => `import ${c} from '../../src/components/${c}.astro';`),
-  '',
-];
 
 const BODY = [
   'Kernels and serving had <Rank figure="overlap" category="gpu-kernels" other="llm-serving">the largest overlap</Rank>,',
@@ -57,21 +36,11 @@ const BODY = [
   'Meta is <Rank figure="company_share" org="Meta" category="gpu-kernels">the largest employer</Rank>, <Compare figure="company_share" org="Meta" category="gpu-kernels" op=">" otherOrg="NVIDIA">ahead of NVIDIA</Compare>.',
 ];
 
-function writeArticle(body: string[]): string {
-  const content = mkdtempSync(join(dir, 'content-'));
-  const root = join(content, 'content');
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  symlinkSync(join(ROOT, 'src'), join(content, 'src'));
-  writeFileSync(join(root, 'reports', '2024-q3.mdx'), [...HEAD, ...body, ''].join('\n'));
-  return root;
-}
-
-/** 1-based line of the body line that contains `needle`. */
-const lineOf = (needle: string) => HEAD.length + BODY.findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (needle: string) => article.lineOf(BODY, needle);
 
 describe('claims between categories, over quarters and between organizations', () => {
   it('an article whose claims hold passes, and every claim is listed with its verdict', async () => {
-    const r = await checkContent({ contentDir: writeArticle(BODY), includeDrafts: true });
+    const r = await checkContent({ contentDir: article.write(BODY), includeDrafts: true });
     expect(r.problems, formatProblems(r.problems)).toEqual([]);
     const list = formatClaims(r.claims).replaceAll(/\S*content\/reports\//g, 'content/reports/');
     const at = (needle: string) => `\u2713 content/reports/2024-q3.mdx:${lineOf(needle)}`;
@@ -95,8 +64,8 @@ describe('claims between categories, over quarters and between organizations', (
       '',
       'c <Rank figure="company_share" org="Unknown" category="gpu-kernels">x</Rank>',
     ];
-    const r = await checkContent({ contentDir: writeArticle(body), includeDrafts: true });
-    const at = (i: number) => HEAD.length + i + 1;
+    const r = await checkContent({ contentDir: article.write(body), includeDrafts: true });
+    const at = (i: number) => article.head.length + i + 1;
     expect(r.problems.map((p) => [p.line, p.message.slice(p.message.indexOf('>: ') + 3), p.hint])).toEqual([
       [
         at(0),
@@ -118,7 +87,7 @@ describe('done when: one changed overlap fails the check and the build with file
     await rewriteParquet(join(root, '2024-q3', 'category_overlap.parquet'), [
       "UPDATE t SET people = 5 WHERE quarter = '2024-q3' AND category_a = 'ml-compilers' AND category_b = 'training-frameworks'",
     ]);
-    content = writeArticle(BODY);
+    content = article.write(BODY);
   });
 
   it('npm run check: both overlap claims are false at their lines', async () => {
@@ -138,12 +107,7 @@ describe('done when: one changed overlap fails the check and the build with file
   });
 
   it('the build stops with the same file and line', async () => {
-    const hook = contentChecks({ contentDir: content }).hooks['astro:build:start'] as (o: unknown) => Promise<void>;
-    const logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
-    const error = await hook({ logger, setPrerenderer: () => {} }).then(
-      () => '',
-      (e: Error) => e.message,
-    );
+    const error = await buildError(content);
     expect(error).toMatch(/^content checks failed:\n\n/);
     expect(error).toContain(`content/reports/2024-q3.mdx:${lineOf('the largest overlap')}  <Rank figure="overlap" category="gpu-kernels" other="llm-serving">: claims gpu-kernels \u2194 llm-serving is #1 of 10 category pairs by overlap, but`);
   });

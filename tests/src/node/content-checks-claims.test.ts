@@ -7,39 +7,18 @@
 // 80, ml-compilers 45, edge-ml 12 (new, so no QoQ); QoQ llm-serving +30.0%, gpu-kernels
 // +14.3%, training-frameworks +4.1%, ml-compilers −8.2%; edge-ml's one project has all
 // its commits.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatClaims, formatProblems } from '../../../src/node/content-checks/index.ts';
-import { contentChecks } from '../../../src/node/content-checks-integration.ts';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent, formatClaims, formatProblems } from '../../../src/node/content-checks/check-content.ts';
+import { buildError, useArticleFixture } from '../../helpers/article-fixture.ts';
 import { usePublishedFixture } from '../../helpers/published-fixture.ts';
 import { rewriteParquet } from '../../helpers/rewrite-parquet.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-let dir: string;
+const article = useArticleFixture('ds-claims-', ['Rank', 'Compare', 'Only', 'Threshold']);
 
 beforeAll(async () => {
   await usePublishedFixture();
-  dir = mkdtempSync(join(tmpdir(), 'ds-claims-'));
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HEAD = [
-  '---',
-  'title: "Q3 2024"',
-  'quarter: "2024-q3"',
-  'published: 2024-10-06',
-  'author: { name: "Editors", role: "Editor" }',
-  'summary: "What moved."',
-  'status: "published"',
-  'dataVersion: "2024-10-06"',
-  '---',
-  '',
-  ...['Rank', 'Compare', 'Only', 'Threshold'].map((c) => `import ${c} from '../../src/components/${c}.astro';`),
-  '',
-];
 
 const BODY = [
   'Training frameworks stayed <Rank figure="contributors" category="training-frameworks">the largest category</Rank>,',
@@ -50,21 +29,11 @@ const BODY = [
   'and edge ML rests on one project, with <Threshold figure="top_repo_share" category="edge-ml" op=">" value={0.5}>more than half</Threshold> of its commits.',
 ];
 
-function writeArticle(body: string[]): string {
-  const content = mkdtempSync(join(dir, 'content-'));
-  const root = join(content, 'content');
-  mkdirSync(join(root, 'reports'), { recursive: true });
-  symlinkSync(join(ROOT, 'src'), join(content, 'src'));
-  writeFileSync(join(root, 'reports', '2024-q3.mdx'), [...HEAD, ...body, ''].join('\n'));
-  return root;
-}
-
-/** 1-based line of the body line that contains `needle`. */
-const lineOf = (needle: string) => HEAD.length + BODY.findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (needle: string) => article.lineOf(BODY, needle);
 
 describe('claims in the editor check', () => {
   it('an article whose claims hold passes, and every claim is listed with its verdict', async () => {
-    const r = await checkContent({ contentDir: writeArticle(BODY), includeDrafts: true });
+    const r = await checkContent({ contentDir: article.write(BODY), includeDrafts: true });
     expect(r.problems, formatProblems(r.problems)).toEqual([]);
     const list = formatClaims(r.claims).replaceAll(/\S*content\/reports\//g, 'content/reports/');
     expect(list).toBe(
@@ -86,8 +55,8 @@ describe('claims in the editor check', () => {
       '',
       'c <Rank figure="contributors_qoq" category="llm-serving">fastest</Rank>',
     ];
-    const r = await checkContent({ contentDir: writeArticle(body), includeDrafts: true });
-    const at = (i: number) => HEAD.length + i + 1;
+    const r = await checkContent({ contentDir: article.write(body), includeDrafts: true });
+    const at = (i: number) => article.head.length + i + 1;
     expect(r.problems.map((p) => [p.line, p.message, p.hint])).toEqual([
       [at(0), `<Rank figure="contributors" category="gpu-kernels" lowst>: <Rank> has no prop 'lowst'`, expect.stringContaining('<Rank> takes figure, quarter, format, bare, category, repo, rank, top, lowest')],
       [at(2), `<Compare figure="contributors" category="llm-servng" op=">" other="gpu-kernels">: unknown category 'llm-servng' in the 2024-q3 data`, expect.stringMatching(/^did you mean 'llm-serving'\?/)],
@@ -111,7 +80,7 @@ describe('done when: one changed figure fails the check and the build with file 
     await rewriteParquet(join(root, '2024-q3', 'scope_quarters.parquet'), [
       "UPDATE t SET contributors = 400 WHERE scope_type = 'category' AND scope_id = 'llm-serving' AND quarter = '2024-q3'",
     ]);
-    content = writeArticle(BODY);
+    content = article.write(BODY);
   });
 
   it('npm run check: the claim, what the data says and a hint, at the claim\'s line', async () => {
@@ -128,12 +97,7 @@ describe('done when: one changed figure fails the check and the build with file 
   });
 
   it('the build stops with the same file and line', async () => {
-    const hook = contentChecks({ contentDir: content }).hooks['astro:build:start'] as (o: unknown) => Promise<void>;
-    const logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
-    const error = await hook({ logger, setPrerenderer: () => {} }).then(
-      () => '',
-      (e: Error) => e.message,
-    );
+    const error = await buildError(content);
     expect(error).toMatch(/^content checks failed:\n\n/);
     expect(error).toContain(
       `content/reports/2024-q3.mdx:${lineOf('the largest category')}  <Rank figure="contributors" category="training-frameworks">: claims training-frameworks is #1 of 5 categories by contributors, but training-frameworks 352: rank 2 of 5; llm-serving 400 is ahead\n    hint: write the rank the data gives (rank={2})`,

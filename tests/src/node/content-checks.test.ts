@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, type Problem } from '../../../src/node/content-checks/index.ts';
+import { checkContent, formatProblems, type Problem } from '../../../src/node/content-checks/check-content.ts';
 import { contentChecks } from '../../../src/node/content-checks-integration.ts';
 import { usePublishedFixture } from '../../helpers/published-fixture.ts';
 
