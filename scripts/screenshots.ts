@@ -4,13 +4,13 @@
 // Chromium and also reports what a reviewer cannot see in a PNG: layout shift, horizontal
 // overflow, console errors, any request to another origin (there must be none) and
 // axe-core's WCAG 2 A/AA findings (contrast included) in each theme.
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { startStaticServer } from './tooling/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,40 +22,6 @@ const { values } = parseArgs({
 });
 const dist = resolve(values.dir!);
 const out = resolve(values.out!);
-const base = `/${values.base!.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.parquet': 'application/octet-stream',
-};
-
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    let p = decodeURIComponent(url.pathname);
-    if (!p.startsWith(base)) p = '/__outside_base__';
-    let file = join(dist, p.slice(base.length));
-    if (!file.startsWith(dist)) file = join(dist, '404.html');
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = existsSync(file);
-    if (!found) file = join(dist, '404.html');
-    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    ok({ server, origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-  }));
-}
 
 /** Every page of the build: each index.html by its folder, plus a missing address for the 404. */
 function pages(): { name: string; path: string }[] {
@@ -88,7 +54,8 @@ interface AxeResult {
 async function main(): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run npm run build first`);
   mkdirSync(out, { recursive: true });
-  const { server, origin } = await serve();
+  const server = await startStaticServer({ root: dist, base: values.base! });
+  const { origin } = server;
   const profile = mkdtempSync(join(tmpdir(), 'ds-shots-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -113,7 +80,7 @@ async function main(): Promise<void> {
         for (const scheme of SCHEMES) {
           await page.setViewportSize({ width: vp.width, height: vp.height });
           await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
-          await page.goto(`${origin}${base}${p.path}`, { waitUntil: 'load' });
+          await page.goto(`${server.url}${p.path}`, { waitUntil: 'load' });
           const cls = await page.evaluate(
             () =>
               new Promise<number>((done) => {
@@ -148,14 +115,14 @@ async function main(): Promise<void> {
     for (const p of pages()) {
       await page.setViewportSize({ width: 800, height: 1100 });
       await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
-      await page.goto(`${origin}${base}${p.path}`, { waitUntil: 'load' });
+      await page.goto(`${server.url}${p.path}`, { waitUntil: 'load' });
       const file = join(out, `${p.name}-print.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(relative(process.cwd(), file));
     }
   } finally {
     await context.close();
-    server.close();
+    await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
   if (problems.length) {

@@ -4,7 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { z } from 'zod';
+import { parseYaml } from '../common/yaml-schema.ts';
 
 export const LIST_NAMES = ['bots', 'teams', 'agents', 'human-allowlist', 'organizations', 'webmail'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
@@ -13,53 +14,6 @@ export type ListName = (typeof LIST_NAMES)[number];
 // re-classify everything just as changing a list does.
 // Relative to this file: the classifiers whose code is part of the classifier version.
 const CLASSIFIER_SOURCES = ['./bots.ts', './agents.ts', './affiliation.ts', '../classify/path-kind.ts', '../classify/work-kind.ts'] as const;
-
-export interface BotsList {
-  version: number;
-  accounts: { names: string[]; emails: string[]; logins: string[]; githubIds: string[] };
-  words: string[];
-  localPartPrefixes: string[];
-}
-
-export interface TeamsList {
-  version: number;
-  accounts: { names: string[]; emails: string[]; logins: string[] };
-  words: string[];
-  /** Lowercased subject prefixes that make a team account's commit a bot commit. */
-  automatedSubjects: string[];
-}
-
-export interface AgentsList {
-  version: number;
-  names: string[];
-  namePrefixes: string[];
-  nameSuffixes: string[];
-  emails: string[];
-  logins: string[];
-  githubIds: string[];
-}
-
-export interface HumanAllowList {
-  version: number;
-  words: string[];
-  names: string[];
-  emails: string[];
-  logins: string[];
-}
-
-export interface OrganizationsList {
-  version: number;
-  organizations: { name: string; domains: string[] }[];
-}
-
-export interface WebmailList {
-  version: number;
-  webmail: string[];
-  webmailLabels: string[];
-  personal: string[];
-  placeholder: string[];
-  pseudoTlds: string[];
-}
 
 function listUrl(name: ListName): URL {
   return new URL(`../../data/identities/${name}.yaml`, import.meta.url);
@@ -77,144 +31,132 @@ function listText(name: ListName): string {
   return text;
 }
 
-class ListError extends Error {
-  constructor(list: ListName, message: string) {
-    super(`data/identities/${list}.yaml: ${message}`);
-    this.name = 'ListError';
-  }
+/**
+ * Entries lowercased and trimmed, as every match is case-insensitive; a missing key is an
+ * empty list. Numbers are allowed for GitHub ids, which YAML reads as integers.
+ */
+const strings = z
+  .array(
+    z
+      .union([z.string(), z.number()], 'an entry must be a string')
+      .transform((v) => String(v).trim().toLowerCase())
+      .pipe(z.string().min(1, 'an entry is empty')),
+    'expected a list of strings',
+  )
+  .nullish()
+  .transform((v) => v ?? []);
+
+/** A mapping of lists that may be left out. */
+const section = <T extends z.ZodRawShape>(shape: T) => z.preprocess((v) => v ?? {}, z.object(shape, 'expected a mapping of lists'));
+
+/** Every list is a mapping with a positive `version`. */
+const list = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ version: z.int('`version` must be a positive integer').min(1, '`version` must be a positive integer'), ...shape }, 'the document must be a mapping');
+
+const botsSchema = list({
+  accounts: section({ names: strings, emails: strings, logins: strings, github_ids: strings }),
+  patterns: section({ words: strings, local_part_prefixes: strings }),
+}).transform(({ version, accounts: a, patterns: p }) => ({
+  version,
+  accounts: { names: a.names, emails: a.emails, logins: a.logins, githubIds: a.github_ids },
+  words: p.words,
+  localPartPrefixes: p.local_part_prefixes,
+}));
+
+const teamsSchema = list({
+  accounts: section({ names: strings, emails: strings, logins: strings }),
+  words: strings,
+  /** Lowercased subject prefixes that make a team account's commit a bot commit. */
+  automated_subjects: strings,
+}).transform(({ version, accounts, words, automated_subjects: automatedSubjects }) => ({ version, accounts, words, automatedSubjects }));
+
+const agentsSchema = list({
+  names: strings,
+  name_prefixes: strings,
+  name_suffixes: strings,
+  emails: strings,
+  logins: strings,
+  github_ids: strings,
+}).transform((l) => ({
+  version: l.version,
+  names: l.names,
+  namePrefixes: l.name_prefixes,
+  nameSuffixes: l.name_suffixes,
+  emails: l.emails,
+  logins: l.logins,
+  githubIds: l.github_ids,
+}));
+
+const humanAllowSchema = list({ words: strings, names: strings, emails: strings, logins: strings });
+
+const organizationsSchema = list({
+  organizations: z.array(
+    z.object(
+      {
+        name: z
+          .string('`name` must be a non-empty string')
+          .trim()
+          .min(1, '`name` must be a non-empty string'),
+        domains: strings.refine((domains) => domains.length > 0, 'an organization needs at least one domain'),
+      },
+      'an organization must be a mapping',
+    ),
+    '`organizations` must be a list',
+  ),
+});
+
+const webmailSchema = list({
+  webmail: strings,
+  webmail_labels: strings,
+  personal: strings,
+  placeholder: strings,
+  pseudo_tlds: strings,
+}).transform((l) => ({
+  version: l.version,
+  webmail: l.webmail,
+  webmailLabels: l.webmail_labels,
+  personal: l.personal,
+  placeholder: l.placeholder,
+  pseudoTlds: l.pseudo_tlds,
+}));
+
+const SCHEMAS = {
+  bots: botsSchema,
+  teams: teamsSchema,
+  agents: agentsSchema,
+  'human-allowlist': humanAllowSchema,
+  organizations: organizationsSchema,
+  webmail: webmailSchema,
+} satisfies Record<ListName, z.ZodType>;
+type CuratedList<N extends ListName> = z.output<(typeof SCHEMAS)[N]>;
+
+export type BotsList = CuratedList<'bots'>;
+export type TeamsList = CuratedList<'teams'>;
+export type AgentsList = CuratedList<'agents'>;
+export type HumanAllowList = CuratedList<'human-allowlist'>;
+export type OrganizationsList = CuratedList<'organizations'>;
+export type WebmailList = CuratedList<'webmail'>;
+
+/** One list's text, checked: every problem names data/identities/<name>.yaml and its line. */
+export function parseCuratedList<N extends ListName>(name: N, text: string): CuratedList<N> {
+  return parseYaml(SCHEMAS[name], text, `data/identities/${name}.yaml`).data as CuratedList<N>;
 }
 
-function asRecord(list: ListName, value: unknown, where: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ListError(list, `${where} must be a mapping`);
-  }
-  return value as Record<string, unknown>;
-}
-
-/** A list of strings, lowercased and trimmed; a missing key is an empty list. */
-function strings(list: ListName, rec: Record<string, unknown>, key: string, where: string): string[] {
-  const value = rec[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new ListError(list, `${where}.${key} must be a list`);
-  return value.map((v, i) => {
-    // Numbers are allowed for GitHub ids, which YAML reads as integers.
-    if (typeof v !== 'string' && typeof v !== 'number') {
-      throw new ListError(list, `${where}.${key}[${i}] must be a string`);
-    }
-    const s = String(v).trim().toLowerCase();
-    if (s === '') throw new ListError(list, `${where}.${key}[${i}] is empty`);
-    return s;
-  });
-}
-
-function loadRoot(list: ListName): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = parse(listText(list));
-  } catch (err) {
-    throw new ListError(list, `invalid YAML: ${(err as Error).message}`);
-  }
-  const root = asRecord(list, doc, 'the document');
-  if (!Number.isInteger(root.version) || (root.version as number) < 1) {
-    throw new ListError(list, '`version` must be a positive integer');
-  }
-  return root;
-}
-
-function cached<T>(list: ListName, build: (root: Record<string, unknown>) => T): T {
-  let value = parsedCache.get(list) as T | undefined;
+function cached<N extends ListName>(name: N): CuratedList<N> {
+  let value = parsedCache.get(name) as CuratedList<N> | undefined;
   if (value === undefined) {
-    value = build(loadRoot(list));
-    parsedCache.set(list, value);
+    value = parseCuratedList(name, listText(name));
+    parsedCache.set(name, value);
   }
   return value;
 }
 
-export function botsList(): BotsList {
-  return cached('bots', (root) => {
-    const acc = asRecord('bots', root.accounts ?? {}, 'accounts');
-    const pat = asRecord('bots', root.patterns ?? {}, 'patterns');
-    return {
-      version: root.version as number,
-      accounts: {
-        names: strings('bots', acc, 'names', 'accounts'),
-        emails: strings('bots', acc, 'emails', 'accounts'),
-        logins: strings('bots', acc, 'logins', 'accounts'),
-        githubIds: strings('bots', acc, 'github_ids', 'accounts'),
-      },
-      words: strings('bots', pat, 'words', 'patterns'),
-      localPartPrefixes: strings('bots', pat, 'local_part_prefixes', 'patterns'),
-    };
-  });
-}
-
-export function teamsList(): TeamsList {
-  return cached('teams', (root) => {
-    const acc = asRecord('teams', root.accounts ?? {}, 'accounts');
-    return {
-      version: root.version as number,
-      accounts: {
-        names: strings('teams', acc, 'names', 'accounts'),
-        emails: strings('teams', acc, 'emails', 'accounts'),
-        logins: strings('teams', acc, 'logins', 'accounts'),
-      },
-      words: strings('teams', root, 'words', 'teams'),
-      automatedSubjects: strings('teams', root, 'automated_subjects', 'teams'),
-    };
-  });
-}
-
-export function agentsList(): AgentsList {
-  return cached('agents', (root) => ({
-    version: root.version as number,
-    names: strings('agents', root, 'names', 'agents'),
-    namePrefixes: strings('agents', root, 'name_prefixes', 'agents'),
-    nameSuffixes: strings('agents', root, 'name_suffixes', 'agents'),
-    emails: strings('agents', root, 'emails', 'agents'),
-    logins: strings('agents', root, 'logins', 'agents'),
-    githubIds: strings('agents', root, 'github_ids', 'agents'),
-  }));
-}
-
-export function humanAllowList(): HumanAllowList {
-  return cached('human-allowlist', (root) => ({
-    version: root.version as number,
-    words: strings('human-allowlist', root, 'words', 'human-allowlist'),
-    names: strings('human-allowlist', root, 'names', 'human-allowlist'),
-    emails: strings('human-allowlist', root, 'emails', 'human-allowlist'),
-    logins: strings('human-allowlist', root, 'logins', 'human-allowlist'),
-  }));
-}
-
-export function organizationsList(): OrganizationsList {
-  return cached('organizations', (root) => {
-    const orgs = root.organizations;
-    if (!Array.isArray(orgs)) throw new ListError('organizations', '`organizations` must be a list');
-    return {
-      version: root.version as number,
-      organizations: orgs.map((o, i) => {
-        const rec = asRecord('organizations', o, `organizations[${i}]`);
-        if (typeof rec.name !== 'string' || rec.name.trim() === '') {
-          throw new ListError('organizations', `organizations[${i}].name must be a non-empty string`);
-        }
-        const domains = strings('organizations', rec, 'domains', `organizations[${i}]`);
-        if (domains.length === 0) throw new ListError('organizations', `${rec.name} has no domains`);
-        return { name: rec.name.trim(), domains };
-      }),
-    };
-  });
-}
-
-export function webmailList(): WebmailList {
-  return cached('webmail', (root) => ({
-    version: root.version as number,
-    webmail: strings('webmail', root, 'webmail', 'webmail'),
-    webmailLabels: strings('webmail', root, 'webmail_labels', 'webmail'),
-    personal: strings('webmail', root, 'personal', 'webmail'),
-    placeholder: strings('webmail', root, 'placeholder', 'webmail'),
-    pseudoTlds: strings('webmail', root, 'pseudo_tlds', 'webmail'),
-  }));
-}
+export const botsList = (): BotsList => cached('bots');
+export const teamsList = (): TeamsList => cached('teams');
+export const agentsList = (): AgentsList => cached('agents');
+export const humanAllowList = (): HumanAllowList => cached('human-allowlist');
+export const organizationsList = (): OrganizationsList => cached('organizations');
+export const webmailList = (): WebmailList => cached('webmail');
 
 let versionCache: string | undefined;
 

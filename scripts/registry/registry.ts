@@ -4,19 +4,11 @@
 
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { readCsvTable } from '../common/csv.ts';
+import { parseYaml } from '../common/yaml-schema.ts';
+import { categoriesFileSchema, type Category } from './categories.ts';
 import { parseTalentPools, talentPoolsFileBeside, type TalentPool } from './talent-pools.ts';
 import { InputError, throwCollected } from '../common/types.ts';
-
-export interface Category {
-  id: string;
-  name: string;
-  emoji: string;
-  /** `#rrggbb`, lowercase. */
-  colour: string;
-  order: number;
-}
 
 export interface TrackedRepo {
   repo: string;
@@ -43,15 +35,12 @@ export interface Registry {
 }
 
 export const REPO_COLUMNS = ['repo', 'category', 'status', 'upstream', 'tracked_until', 'note'] as const;
-const CATEGORY_FIELDS = ['id', 'name', 'emoji', 'colour', 'order'] as const;
 
 const DEFAULT_REPOS = fileURLToPath(new URL('../../data/tracked-repos.csv', import.meta.url));
 const DEFAULT_CATEGORIES = fileURLToPath(new URL('../../data/categories.yaml', import.meta.url));
 
 // GitHub owners are letters, digits and hyphens; names add `.` and `_`. `.` and `..` are not names.
 const REPO_RE = /^[A-Za-z0-9][A-Za-z0-9-]*\/(?!\.\.?$)[A-Za-z0-9._-]+$/;
-const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const COLOUR_RE = /^#[0-9a-fA-F]{6}$/;
 
 export async function loadRegistry(opts: { reposCsv?: string; categoriesYaml?: string } = {}): Promise<Registry> {
   const reposFile = opts.reposCsv ?? DEFAULT_REPOS;
@@ -87,64 +76,32 @@ export function parseCategories(text: string, file: string): Category[] {
   return categories;
 }
 
-/** parseCategories that collects its problems in `errors`; a category with one is left out. */
+/** parseCategories that collects its problems in `errors`. */
 function readCategories(text: string, file: string, errors: InputError[]): Category[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lineOf = (node: Node | null | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  const err = doc.errors[0];
-  if (err) {
-    errors.push(new InputError(`YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: err.linePos?.[0].line }));
+  try {
+    const { data, lineOf } = parseYaml(categoriesFileSchema, text, file);
+    const categories = data.categories;
+    // Clashes are read from well-formed entries only: a schema problem is reported first.
+    const byId = new Map<string, number>();
+    const byOrder = new Map<number, number>();
+    const byColour = new Map<string, number>();
+    categories.forEach((c, i) => {
+      const line = lineOf(['categories', i]);
+      const clash = <K,>(seen: Map<K, number>, key: K, what: string) => {
+        const prev = seen.get(key);
+        if (prev !== undefined) errors.push(new InputError(`duplicate ${what} ${JSON.stringify(key)} (first at line ${prev})`, { file, line }));
+        else seen.set(key, line);
+      };
+      clash(byId, c.id, 'id');
+      clash(byOrder, c.order, 'order');
+      clash(byColour, c.colour, 'colour');
+    });
+    return [...categories].sort((a, b) => a.order - b.order);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    errors.push(e);
     return [];
   }
-
-  const list = isMap(doc.contents) ? doc.contents.get('categories', true) : undefined;
-  if (!isSeq(list)) {
-    errors.push(new InputError('expected a `categories:` list', { file, line: lineOf(doc.contents) ?? 1 }));
-    return [];
-  }
-
-  const byId = new Map<string, number>();
-  const byOrder = new Map<number, number>();
-  const byColour = new Map<string, number>();
-  const categories: Category[] = [];
-  for (const item of list.items) {
-    const line = lineOf(item as Node) ?? 1;
-    const before = errors.length;
-    const problem = (message: string) => errors.push(new InputError(message, { file, line }));
-    if (!isMap(item)) {
-      problem('each category must be a mapping');
-      continue;
-    }
-    const data = item.toJSON() as Record<string, unknown>;
-    for (const key of Object.keys(data)) {
-      if (!(CATEGORY_FIELDS as readonly string[]).includes(key)) problem(`unknown field ${JSON.stringify(key)} (fields: ${CATEGORY_FIELDS.join(', ')})`);
-    }
-    for (const key of CATEGORY_FIELDS) {
-      const v = data[key];
-      if (v === undefined || v === null || v === '') problem(`missing field \`${key}\``);
-      else if (key === 'order' ? !Number.isInteger(v) : typeof v !== 'string') problem(`\`${key}\` must be ${key === 'order' ? 'an integer' : 'a string'}`);
-    }
-    if (errors.length > before) continue;
-    const id = data.id as string;
-    const colour = (data.colour as string).toLowerCase();
-    const order = data.order as number;
-    if (!ID_RE.test(id)) problem(`id ${JSON.stringify(id)} must be lowercase kebab-case`);
-    if (!COLOUR_RE.test(colour)) problem(`colour ${JSON.stringify(data.colour)} must be #rrggbb`);
-    const clash = <K,>(seen: Map<K, number>, key: K, what: string) => {
-      const prev = seen.get(key);
-      if (prev !== undefined) problem(`duplicate ${what} ${JSON.stringify(key)} (first at line ${prev})`);
-      else seen.set(key, line);
-    };
-    clash(byId, id, 'id');
-    clash(byOrder, order, 'order');
-    clash(byColour, colour, 'colour');
-    if (errors.length > before) continue;
-    categories.push({ id, name: (data.name as string).trim(), emoji: data.emoji as string, colour, order });
-  }
-  if (categories.length === 0 && errors.length === 0) errors.push(new InputError('no categories', { file, line: lineOf(list) ?? 1 }));
-  return categories.sort((a, b) => a.order - b.order);
 }
 
 function isDate(s: string): boolean {

@@ -4,67 +4,73 @@
 // a category the registry lacks is a typo, not an empty pool) and stored in the
 // warehouse as talent_pool_defs for scripts/metrics/sql/talent_pools.sql.
 import { existsSync } from 'node:fs';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { sqlString } from '../../src/lib/sql-literal.ts';
-import { InputError } from '../common/types.ts';
-
-export interface TalentPool {
-  id: string;
-  name: string;
-  /** Category ids, as written (at least two, no repeats). */
-  categories: string[];
-  /** Commits a person needs in each category over the year; 1 = active. */
-  minCommits: number;
-}
+import { InputError, throwCollected } from '../common/types.ts';
+import { parseYaml } from '../common/yaml-schema.ts';
 
 const FIELDS = ['id', 'name', 'categories', 'min_commits'] as const;
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids the engine gives its own pools: a named pool must not shadow them. */
 const RESERVED = /\+|^three-plus$/;
+const TWO_OR_MORE = 'categories must list two or more category ids';
+const MIN_COMMITS_ERROR = 'min_commits must be a whole number of 1 or more';
+// One message for whatever is wrong with an id, naming the value.
+const ID_ERROR = (iss: { input?: unknown }) => `id ${JSON.stringify(iss.input)} must be lowercase kebab-case (and not 'three-plus', the engine's own pool)`;
+
+const poolSchema = z
+  .strictObject(
+    {
+      id: z
+        .string({ error: ID_ERROR })
+        .regex(ID_RE, { error: ID_ERROR })
+        .refine((id) => !RESERVED.test(id), { error: ID_ERROR }),
+      name: z
+        .string('a pool needs a name')
+        .refine((name) => name.trim() !== '', 'a pool needs a name')
+        .transform((name) => name.trim()),
+      /** Category ids, as written (at least two, no repeats). */
+      categories: z
+        .array(z.string(TWO_OR_MORE), TWO_OR_MORE)
+        .min(2, TWO_OR_MORE)
+        .refine((ids) => new Set(ids).size === ids.length, 'the pool lists a category twice'),
+      /** Commits a person needs in each category over the year; 1 = active. */
+      min_commits: z.int(MIN_COMMITS_ERROR).min(1, MIN_COMMITS_ERROR).default(1),
+    },
+    {
+      error: (iss) =>
+        iss.code === 'unrecognized_keys'
+          ? iss.keys.map((k) => `unknown field ${JSON.stringify(k)} (fields: ${FIELDS.join(', ')})`).join('; ')
+          : 'each pool must be a mapping (id, name, categories)',
+    },
+  )
+  .transform(({ min_commits: minCommits, ...pool }) => ({ ...pool, minCommits }));
+
+// An empty file or `pools: []` is no pools, not an error: the editor may have none.
+const poolsFileSchema = z
+  .object({ pools: z.array(poolSchema, 'expected a `pools:` list').nullish() }, 'expected a `pools:` list')
+  .nullish()
+  .transform((doc) => doc?.pools ?? []);
+
+export type TalentPool = z.output<typeof poolSchema>;
 
 export function parseTalentPools(text: string, file: string, categoryIds: ReadonlySet<string>): TalentPool[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lineOf = (node: unknown): number => {
-    const range = (node as Node | null | undefined)?.range;
-    return range ? lineCounter.linePos(range[0]).line : 1;
-  };
-  const err = doc.errors[0];
-  if (err) throw new InputError(`YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line: err.linePos?.[0].line });
-  const list = isMap(doc.contents) ? doc.contents.get('pools', true) : undefined;
-  // An empty file or `pools: []` is no pools, not an error: the editor may have none.
-  if (list === undefined || list === null || (isSeq(list) && list.items.length === 0)) return [];
-  if (!isSeq(list)) throw new InputError('expected a `pools:` list', { file, line: lineOf(doc.contents) });
-
-  const pools: TalentPool[] = [];
+  const { data: pools, lineOf } = parseYaml(poolsFileSchema, text, file);
+  // Whether a pool's categories exist depends on the registry it is loaded with.
+  const errors: InputError[] = [];
   const seen = new Map<string, number>();
-  for (const item of list.items) {
-    const line = lineOf(item);
-    const at = { file, line };
-    if (!isMap(item)) throw new InputError('each pool must be a mapping (id, name, categories)', at);
-    const data = item.toJSON() as Record<string, unknown>;
-    const unknown = Object.keys(data).find((k) => !(FIELDS as readonly string[]).includes(k));
-    if (unknown !== undefined) throw new InputError(`unknown field ${JSON.stringify(unknown)} (fields: ${FIELDS.join(', ')})`, at);
-    const { id, name, categories, min_commits: minCommits = 1 } = data;
-    if (typeof id !== 'string' || !ID_RE.test(id) || RESERVED.test(id)) {
-      throw new InputError(`id ${JSON.stringify(id)} must be lowercase kebab-case (and not 'three-plus', the engine's own pool)`, at);
-    }
-    if (typeof name !== 'string' || name.trim() === '') throw new InputError(`pool '${id}' needs a name`, at);
-    if (!Array.isArray(categories) || categories.length < 2 || !categories.every((c) => typeof c === 'string')) {
-      throw new InputError(`pool '${id}': categories must list two or more category ids`, at);
-    }
+  pools.forEach(({ id, categories }, i) => {
+    const at = { file, line: lineOf(['pools', i]) };
     const missing = categories.filter((c) => !categoryIds.has(c));
     if (missing.length > 0) {
-      throw new InputError(`pool '${id}': unknown categor${missing.length > 1 ? 'ies' : 'y'} ${missing.map((c) => JSON.stringify(c)).join(', ')} (known: ${[...categoryIds].join(', ')})`, at);
+      errors.push(new InputError(`pool '${id}': unknown categor${missing.length > 1 ? 'ies' : 'y'} ${missing.map((c) => JSON.stringify(c)).join(', ')} (known: ${[...categoryIds].join(', ')})`, at));
     }
-    if (new Set(categories).size !== categories.length) throw new InputError(`pool '${id}' lists a category twice`, at);
-    if (!Number.isInteger(minCommits) || (minCommits as number) < 1) throw new InputError(`pool '${id}': min_commits must be a whole number of 1 or more`, at);
     const first = seen.get(id);
-    if (first !== undefined) throw new InputError(`duplicate pool id '${id}' (first at line ${first})`, at);
-    seen.set(id, line);
-    pools.push({ id, name: name.trim(), categories: categories as string[], minCommits: minCommits as number });
-  }
+    if (first !== undefined) errors.push(new InputError(`duplicate pool id '${id}' (first at line ${first})`, at));
+    else seen.set(id, at.line);
+  });
+  throwCollected(errors);
   return pools;
 }
 

@@ -6,10 +6,11 @@
 // asked, and a log of every response's bytes so the browser tests and bench:web can
 // count what a page fetched. Used by tests/browser, tests/site/deploy.test.ts and
 // scripts/bench-web.ts.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { sendFile } from '../../src/node/byte-range.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -104,15 +105,6 @@ function fileFor(root: string, rel: string): string | 'dir' | null {
   return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : null;
 }
 
-function range(header: string | undefined, size: number): [number, number] | 'bad' | null {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
-  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  return start > end || start >= size ? 'bad' : [start, end];
-}
-
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = normalize(opts.root);
   const base = `/${opts.base ?? ''}/`.replace(/\/{2,}/g, '/');
@@ -165,35 +157,10 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
       return;
     }
     if (!res.hasHeader('Content-Type')) res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Accept-Ranges', 'bytes');
     if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-cache');
-    const size = statSync(file).size;
-    const r = res.statusCode === 404 ? null : range(req.headers.range, size);
-    if (r === 'bad') {
-      res.statusCode = 416;
-      res.setHeader('Content-Range', `bytes */${size}`);
-      res.end();
-      return;
-    }
-    let body = file;
-    let [start, end] = r ?? [0, size - 1];
-    if (!r && opts.brotli && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? '')) && existsSync(`${file}.br`)) {
-      body = `${file}.br`;
-      [start, end] = [0, statSync(body).size - 1];
-      res.setHeader('Content-Encoding', 'br');
-      res.setHeader('Vary', 'Accept-Encoding');
-      entry.encoding = 'br';
-    }
-    if (r) {
-      res.statusCode = 206;
-      res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
-    }
-    res.setHeader('Content-Length', String(Math.max(0, end - start + 1)));
-    if (req.method === 'HEAD' || end < start) {
-      res.end();
-      return;
-    }
-    createReadStream(body, { start, end }).pipe(res);
+    const br = opts.brotli && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? '')) && existsSync(`${file}.br`);
+    const encoding = sendFile(req, res, file, { ranges: res.statusCode !== 404, encoded: br ? { file: `${file}.br`, encoding: 'br' } : undefined });
+    entry.encoding = encoding === 'br' ? 'br' : null;
   };
 
   const server: Server = createServer(handle);

@@ -7,26 +7,78 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
 import type { Registry } from '../registry/registry.ts';
 import { InputError } from '../common/types.ts';
+import { parseYaml } from '../common/yaml-schema.ts';
 
 export const PROVENANCE_FILE = fileURLToPath(new URL('../../data/provenance/sync-origins.yaml', import.meta.url));
 
-export interface SyncMarker {
-  marker: string;
-  /** The origin under every name its history is kept under. */
-  origin: string[];
-  repos: string[];
-  line: number;
-}
+// RE2 (DuckDB) has no look-around or back-references; a rule using them would
+// compile here and fail, or mean something else, in the warehouse.
+const NOT_RE2 = /\(\?[=!<]|\\[1-9]/;
 
-export interface UpstreamMergeRule {
-  subject: string;
-  /** Only these forks use the rule; every fork when absent. */
-  repos: string[] | null;
-  line: number;
-}
+const pattern = (field: string) =>
+  z
+    .string(`\`${field}\` must be a non-empty pattern`)
+    .min(1, `\`${field}\` must be a non-empty pattern`)
+    .superRefine((value, ctx) => {
+      if (NOT_RE2.test(value)) {
+        ctx.addIssue(`\`${field}\` ${JSON.stringify(value)} uses look-around or back-references, which DuckDB's RE2 lacks`);
+        return;
+      }
+      try {
+        new RegExp(value.replaceAll('{name}', 'x').replaceAll('{upstream}', 'x/y'));
+      } catch (e) {
+        ctx.addIssue(`\`${field}\` ${JSON.stringify(value)} is not a valid pattern: ${(e as Error).message}`);
+      }
+    });
+
+const repoList = (field: string) => {
+  const message = `\`${field}\` must be a list of owner/name repositories`;
+  return z.array(z.string(message).regex(/^[^/\s]+\/[^/\s]+$/, message), message).min(1, message);
+};
+
+const entries = <T extends z.ZodType>(key: string, entry: T) =>
+  z.array(entry, `\`${key}\` must be a list`).default([]);
+
+const rulesSchema = z.object(
+  {
+    version: z.int('`version` must be an integer'),
+    sync_markers: entries(
+      'sync_markers',
+      z.object(
+        {
+          marker: pattern('marker'),
+          /** The origin under every name its history is kept under. */
+          origin: repoList('origin'),
+          repos: repoList('repos'),
+        },
+        'each entry of `sync_markers` must be a mapping',
+      ),
+    ),
+    upstream_merges: entries(
+      'upstream_merges',
+      z.object(
+        {
+          subject: pattern('subject'),
+          /** Only these forks use the rule; every fork when absent. */
+          repos: repoList('repos')
+            .optional()
+            .transform((repos) => repos ?? null),
+        },
+        'each entry of `upstream_merges` must be a mapping',
+      ),
+    ),
+  },
+  'expected a mapping with version, sync_markers, upstream_merges',
+);
+
+type Rules = z.output<typeof rulesSchema>;
+/** A rule and its line, for messages that point back at it. */
+type Located<T> = T & { line: number };
+export type SyncMarker = Located<Rules['sync_markers'][number]>;
+export type UpstreamMergeRule = Located<Rules['upstream_merges'][number]>;
 
 export interface ProvenanceRules {
   version: number;
@@ -36,65 +88,18 @@ export interface ProvenanceRules {
   fingerprint: string;
 }
 
-// RE2 (DuckDB) has no look-around or back-references; a rule using them would
-// compile here and fail, or mean something else, in the warehouse.
-const NOT_RE2 = /\(\?[=!<]|\\[1-9]/;
-
 export function loadProvenanceRules(file: string = PROVENANCE_FILE): ProvenanceRules {
   return parseProvenanceRules(readFileSync(file, 'utf8'), file);
 }
 
 export function parseProvenanceRules(text: string, file: string): ProvenanceRules {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lineOf = (node: unknown): number => {
-    const range = (node as Node | undefined)?.range;
-    return range ? lineCounter.linePos(range[0]).line : 1;
+  const { data, lineOf } = parseYaml(rulesSchema, text, file);
+  return {
+    version: data.version,
+    syncMarkers: data.sync_markers.map((m, i) => ({ ...m, line: lineOf(['sync_markers', i]) })),
+    upstreamMerges: data.upstream_merges.map((u, i) => ({ ...u, line: lineOf(['upstream_merges', i]) })),
+    fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 12),
   };
-  const err = doc.errors[0];
-  if (err) throw new InputError(`YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0].line });
-  if (!isMap(doc.contents)) throw new InputError('expected a mapping with version, sync_markers, upstream_merges', { file, line: 1 });
-  const version: unknown = doc.contents.toJSON().version;
-  if (!Number.isInteger(version)) throw new InputError('`version` must be an integer', { file, line: lineOf(doc.contents.get('version', true)) });
-
-  const items = (key: string): { data: Record<string, unknown>; line: number }[] => {
-    const seq = doc.contents && isMap(doc.contents) ? doc.contents.get(key, true) : undefined;
-    if (seq === undefined) return [];
-    if (!isSeq(seq)) throw new InputError(`\`${key}\` must be a list`, { file, line: lineOf(seq) });
-    return seq.items.map((item) => {
-      if (!isMap(item)) throw new InputError(`each entry of \`${key}\` must be a mapping`, { file, line: lineOf(item) });
-      return { data: item.toJSON() as Record<string, unknown>, line: lineOf(item) };
-    });
-  };
-  const pattern = (value: unknown, field: string, line: number): string => {
-    if (typeof value !== 'string' || value === '') throw new InputError(`\`${field}\` must be a non-empty pattern`, { file, line });
-    if (NOT_RE2.test(value)) throw new InputError(`\`${field}\` ${JSON.stringify(value)} uses look-around or back-references, which DuckDB's RE2 lacks`, { file, line });
-    try {
-      new RegExp(value.replaceAll('{name}', 'x').replaceAll('{upstream}', 'x/y'));
-    } catch (e) {
-      throw new InputError(`\`${field}\` ${JSON.stringify(value)} is not a valid pattern: ${(e as Error).message}`, { file, line });
-    }
-    return value;
-  };
-  const repoList = (value: unknown, field: string, line: number): string[] => {
-    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && /^[^/\s]+\/[^/\s]+$/.test(v))) {
-      throw new InputError(`\`${field}\` must be a list of owner/name repositories`, { file, line });
-    }
-    return value as string[];
-  };
-
-  const syncMarkers = items('sync_markers').map(({ data, line }) => ({
-    marker: pattern(data.marker, 'marker', line),
-    origin: repoList(data.origin, 'origin', line),
-    repos: repoList(data.repos, 'repos', line),
-    line,
-  }));
-  const upstreamMerges = items('upstream_merges').map(({ data, line }) => ({
-    subject: pattern(data.subject, 'subject', line),
-    repos: data.repos === undefined ? null : repoList(data.repos, 'repos', line),
-    line,
-  }));
-  return { version: Number(version), syncMarkers, upstreamMerges, fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 }
 
 /**

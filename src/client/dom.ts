@@ -1,13 +1,10 @@
-// Element builders for the custom elements: the few shapes they re-render (rows,
-// cells, SVG paths) written as calls, with text always set as text, never as HTML;
-// and figures whose markup is shared with the build (src/lib/markup.ts) made elements.
-import { attrEntries, type Markup, type MarkupChild } from '../lib/markup.ts';
+// Element builders for the custom elements' own controls (sort buttons, status lines),
+// with text always set as text; figures are never built here: their markup comes from
+// the build's render functions in src/lib (parseHtml).
 
 type AttrValue = string | number | boolean | null | undefined;
 export type Attrs = Record<string, AttrValue>;
 type Child = Node | string | number | null | undefined | false;
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function fill<E extends Element>(el: E, attrs: Attrs | undefined, children: readonly Child[]): E {
   for (const [k, v] of Object.entries(attrs ?? {})) {
@@ -26,26 +23,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, 
   return fill(document.createElement(tag), attrs, children);
 }
 
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): SVGElementTagNameMap[K] {
-  return fill(document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K], attrs, children);
-}
 
-/** The elements of a shared markup tree; inside <svg> they take the SVG namespace. */
-export function fromMarkup(node: Markup, inSvg = false): Element {
-  const svgNs = inSvg || node.tag === 'svg';
-  const el = svgNs ? document.createElementNS(SVG_NS, node.tag) : document.createElement(node.tag);
-  for (const [k, v] of attrEntries(node.attrs)) el.setAttribute(k, v);
-  for (const c of node.children) {
-    const child = markupChild(c, svgNs);
-    if (child !== null) el.append(child);
-  }
-  return el;
-}
-
-function markupChild(c: MarkupChild, inSvg: boolean): Node | string | null {
-  if (c === null || c === undefined || c === false) return null;
-  if (typeof c === 'string' || typeof c === 'number') return String(c);
-  return fromMarkup(c, inSvg);
+/**
+ * Markup a src/lib render function wrote, as nodes to put into the live element. The
+ * string comes from the same function the build ran (its text and attributes escaped
+ * there), so a redraw is the built markup, not a copy of it.
+ */
+export function parseHtml(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
 }
 
 /** The first match, or an error naming what the server should have rendered. */

@@ -23,6 +23,15 @@ export function quarterInfo(select: HTMLSelectElement | null, quarter: string): 
   };
 }
 
+/**
+ * The quarter whose published folder holds `quarter`: its own when it has one, else the
+ * folder of the article's quarter (QuarterSelect.astro writes it on each option).
+ */
+export function folderOf(select: HTMLSelectElement | null, quarter: string): string {
+  const option = select ? [...select.options].find((o) => o.value === quarter) : undefined;
+  return option?.dataset.folder ?? quarter;
+}
+
 export interface FrameText {
   /** Omitted when the author wrote the title (data-custom-title). */
   title?: string;

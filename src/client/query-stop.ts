@@ -1,6 +1,7 @@
 // Stopping a console query: why it stopped, what the reader is told, the time limit,
 // and the engine-neutral way to stop work (ask it to cancel, end it if it does not).
 // Engine specifics (what cancels, how long a cancel may take) stay in duckdb-engine.ts.
+import { formatSeconds } from '../lib/format.ts';
 
 /** A console query that runs longer than this is stopped (<sql-console data-time-limit> overrides it, in ms, for tests). */
 export const QUERY_TIME_LIMIT_MS = 20_000;
@@ -33,9 +34,7 @@ export function stoppedMessage(cause: StopCause, limitMs: number, quarter: strin
   );
 }
 
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1)).toLocaleString('en')} s`;
-}
+const seconds = formatSeconds;
 
 /** `promise`, or the signal's reason as soon as it aborts (what `promise` was doing carries on). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -4,12 +4,16 @@
 // phone), the figure crops to the circle, numbers the arcs, keys the numbers to names
 // and ranks the largest links by name, so nothing depends on telling twelve colours
 // apart. The table twin lists every link for screen readers and readers without the chart.
+// Category names in the table link to their atlas pages; the arcs' labels do not (a
+// click on an arc pins its highlight), nor the phone's ranked list, which the table
+// twin repeats.
+import { categoryPath, underBase } from './atlas-paths.ts';
 import type { ChordArc, ChordRibbon } from './chord-layout.ts';
 import type { ChordModel } from './chord-model.ts';
 import { drawnNote, topLinksTitle, type NamedLink } from './chord-text.ts';
 import { chordArcTitle, chordRibbonTitle, chordTableCaption, type ChordOptions } from './figure-text.ts';
 import { formatInteger } from './format.ts';
-import { m, type Markup } from './markup.ts';
+import { m, toHtml, type Markup, type MarkupChild } from './markup.ts';
 import { prevQuarter, quarterLabel } from './quarters.ts';
 
 /** How many links the narrow view's ranked list names. */
@@ -19,7 +23,11 @@ export interface ChordIds {
   /** Figure id: the prefix of the summary's and the SVG title's ids. */
   id: string;
   title: string;
+  /** The site's base URL, for the atlas links. */
+  base: string;
 }
+
+const atlasLink = (base: string, id: string, name: MarkupChild): Markup => m('a', { class: 'ds-chord__link', href: underBase(base, categoryPath(id)) }, name);
 
 export function chordContent(model: ChordModel, o: ChordOptions, t: ChordIds): Markup[] {
   const { layout } = model;
@@ -32,8 +40,13 @@ export function chordContent(model: ChordModel, o: ChordOptions, t: ChordIds): M
     drawn ? legend(layout.arcs) : null,
     model.named.length > 0 ? topLinks(model, o) : null,
     m('details', { class: 'ds-twin__toggle' }, m('summary', {}, 'Table of these figures')),
-    m('div', { class: 'ds-twin' }, twinTable(model, o)),
+    m('div', { class: 'ds-twin' }, twinTable(model, o, t.base)),
   ].filter((x): x is Markup => x !== null);
+}
+
+/** The same content as one string: the build's set:html and the browser's redraw. */
+export function chordContentHtml(model: ChordModel, o: ChordOptions, t: ChordIds): string {
+  return toHtml(chordContent(model, o, t));
 }
 
 function chordSvg(model: ChordModel, o: ChordOptions, t: ChordIds): Markup {
@@ -120,7 +133,7 @@ function topLinks(model: ChordModel, o: ChordOptions): Markup {
   return m('div', { class: 'ds-chord__top' }, m('p', { class: 'ds-chord__top-title' }, topLinksTitle(o.mode, shown.length, model.named.length)), m('ol', {}, shown.map(item)));
 }
 
-function twinTable(model: ChordModel, o: ChordOptions): Markup {
+function twinTable(model: ChordModel, o: ChordOptions, base: string): Markup {
   const migration = o.mode === 'migration';
   const label = quarterLabel(o.quarter);
   const prevLabel = quarterLabel(prevQuarter(o.quarter));
@@ -138,8 +151,8 @@ function twinTable(model: ChordModel, o: ChordOptions): Markup {
         m(
           'tr',
           { 'data-source': l.source, 'data-target': l.target },
-          m('th', { scope: 'row', style: `--cat: ${model.colour(l.source)}` }, swatch(), model.name(l.source)),
-          m('td', { style: `--cat: ${model.colour(l.target)}` }, swatch(), model.name(l.target)),
+          m('th', { scope: 'row', style: `--cat: ${model.colour(l.source)}` }, swatch(), atlasLink(base, l.source, model.name(l.source))),
+          m('td', { style: `--cat: ${model.colour(l.target)}` }, swatch(), atlasLink(base, l.target, model.name(l.target))),
           m('td', { class: 'ds-num', 'data-value': l.value }, formatInteger(l.value)),
           migration ? m('td', { class: 'ds-num' }, formatInteger(model.net(l), { signed: true })) : null,
         ),

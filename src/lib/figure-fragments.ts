@@ -4,20 +4,40 @@
 // both modes. A reader's change of quarter fetches 1-2 KB and answers at once, where
 // the 3.3 MB DuckDB-WASM engine takes seconds (16 s on slow 4G) to arrive. The files
 // hold the rows the build's own registry queries returned (src/node/quarter-figures.ts),
-// so the browser draws them with the code it uses for the engine's rows
-// (src/client/snapshot-rows.ts, chord-render.ts): the markup stays written once per side.
+// and the browser draws them with the render functions the build drew the article with
+// (snapshot-markup.ts, chord-markup.ts, top-projects-markup.ts): one markup, not a copy.
+// The top projects file holds every category's list, so a change of category answers
+// from it too.
+//
+// A published folder holds nine quarters. A quarter with a folder of its own has its
+// files there (data/<q>/figures/<figure>.json); the others are answered from the folder
+// an article is pinned to (data/<folder>/figures/<q>/<figure>.json): restated figures
+// differ between folders, so a file always says whose figures it holds.
 //
 // Rows travel as columns + value arrays (each key once, not once per row). Every field
 // of the row types is listed in a schema the decoder checks, so a file from another
 // build (an old copy in a cache, a changed query) is refused and the engine answers
 // instead of a half-understood table.
-import type { CategoryRow, HeadlineRow, MigrationRow, OverlapRow, SnapshotRow } from './query-rows.ts';
+import type { CategoryRow, HeadlineRow, MigrationRow, OverlapRow, SnapshotRow, TopProjectRow } from './query-rows.ts';
 
 /** Bumped when the file's shape changes: a reader's cached old file is then refused. */
 export const FRAGMENT_FORMAT = 1;
 
 /** The folder under a quarter's data folder that holds its figure files. */
 export const FIGURES_DIR = 'figures';
+
+export type FigureName = 'snapshot' | 'chord' | 'top-projects';
+
+/** Path of `quarter`'s figures file under the data folder of `folder` (see above). */
+export function figuresFilePath(quarter: string, figure: FigureName, folder: string = quarter): string {
+  return folder === quarter ? `${FIGURES_DIR}/${figure}.json` : `${FIGURES_DIR}/${quarter}/${figure}.json`;
+}
+
+/**
+ * How many projects per list the top projects file holds: the articles' lists (the
+ * component's default). A longer list is answered by the engine.
+ */
+export const TOP_PROJECTS_FILE_LIMIT = 10;
 
 type Kind = 'string' | 'number' | 'boolean' | 'string|null' | 'number|null';
 type Schema<R> = { readonly [K in keyof R]-?: Kind };
@@ -69,6 +89,20 @@ const HEADLINE_SCHEMA: Schema<HeadlineRow> = {
   qoq_basis_excludes: 'string|null',
 };
 
+const TOP_PROJECT_SCHEMA: Schema<TopProjectRow> = {
+  repo: 'string',
+  category_id: 'string',
+  category_name: 'string',
+  colour: 'string',
+  contributors: 'number',
+  new_contributors: 'number',
+  returning_contributors: 'number',
+  commits: 'number',
+  rank_in_category: 'number',
+  rank_overall: 'number',
+  new_project: 'boolean',
+};
+
 const CATEGORY_SCHEMA: Schema<CategoryRow> = { category_id: 'string', name: 'string', emoji: 'string', colour: 'string', sort_order: 'number' };
 const OVERLAP_SCHEMA: Schema<OverlapRow> = { category_a: 'string', category_b: 'string', people: 'number' };
 const MIGRATION_SCHEMA: Schema<MigrationRow> = { from_category: 'string', to_category: 'string', people: 'number' };
@@ -91,6 +125,17 @@ interface FileHead {
 }
 type SnapshotFile = FileHead & { snapshot: Columns; headline: Columns };
 type ChordFile = FileHead & { categories: Columns; overlap: Columns; migration: Columns };
+type TopProjectsFile = FileHead & { limit: number; projects: Columns };
+
+/**
+ * Every project in some top list of the quarter (overall or in its category) at up to
+ * `limit`: each row carries both ranks, so one row serves both lists.
+ */
+export interface TopProjectsFigures {
+  quarter: string;
+  limit: number;
+  projects: TopProjectRow[];
+}
 
 /** What the talent chords draw for one quarter at every commit (the built threshold), in both modes. */
 export interface ChordFigures {
@@ -126,6 +171,11 @@ export function encodeChordFigures(f: ChordFigures): string {
     overlap: toColumns(f.overlap, OVERLAP_SCHEMA),
     migration: toColumns(f.migration, MIGRATION_SCHEMA),
   };
+  return JSON.stringify(file);
+}
+
+export function encodeTopProjectsFigures(f: TopProjectsFigures): string {
+  const file: TopProjectsFile = { format: FRAGMENT_FORMAT, quarter: f.quarter, limit: f.limit, projects: toColumns(f.projects, TOP_PROJECT_SCHEMA) };
   return JSON.stringify(file);
 }
 
@@ -182,4 +232,20 @@ export function decodeChordFigures(json: unknown, quarter: string): ChordFigures
   const categories = fromColumns(f.categories, CATEGORY_SCHEMA, 'categories');
   if (categories.length === 0) throw new FragmentError(`no categories in ${quarter}`);
   return { quarter, categories, overlap: fromColumns(f.overlap, OVERLAP_SCHEMA, 'overlap'), migration: fromColumns(f.migration, MIGRATION_SCHEMA, 'migration') };
+}
+
+export function decodeTopProjectsFigures(json: unknown, quarter: string): TopProjectsFigures {
+  const f = head<TopProjectsFile>(json, quarter);
+  if (typeof f.limit !== 'number' || !Number.isInteger(f.limit) || f.limit < 1) throw new FragmentError(`limit ${String(f.limit)}`);
+  return { quarter, limit: f.limit, projects: fromColumns(f.projects, TOP_PROJECT_SCHEMA, 'projects') };
+}
+
+/**
+ * The top-projects query's rows (category 'all' or one id, `limit` long) from a file,
+ * or null when the file's lists are shorter than asked for.
+ */
+export function topProjectsFromFigures(f: TopProjectsFigures, category: string, limit: number): TopProjectRow[] | null {
+  if (limit > f.limit) return null;
+  const rank = (r: TopProjectRow) => (category === 'all' ? r.rank_overall : r.rank_in_category);
+  return f.projects.filter((r) => (category === 'all' || r.category_id === category) && rank(r) <= limit).sort((a, b) => rank(a) - rank(b));
 }

@@ -36,6 +36,11 @@ export function formatDecimal(n: number, digits = 1, opts: { signed?: boolean } 
   return signOf(shown, opts.signed ?? false) + group(int) + (frac === undefined ? '' : `.${frac}`);
 }
 
+/** A wait in milliseconds as seconds: 1500 → "1.5 s", 20000 → "20 s" (no ".0" on whole seconds). */
+export function formatSeconds(ms: number): string {
+  return `${formatDecimal(ms / 1000, 1).replace(/\.0$/, '')} s`;
+}
+
 /** 0.123 → "12.3%". */
 export function formatPercent(fraction: number, digits = 1): string {
   return `${formatDecimal(fraction * 100, digits)}%`;

@@ -1,6 +1,6 @@
 // A figure's markup as plain data, so it is written once: the build serializes it to
-// HTML (a component's set:html), the browser turns the same tree into elements after a
-// re-query (src/client/dom.ts, fromMarkup). Text and attribute values are always
+// HTML (a component's set:html), and the browser parses the same HTML into the live
+// element after a re-query (src/client/dom.ts, parseHtml). Text and attribute values are always
 // escaped here, never passed through as HTML.
 
 export type MarkupAttrValue = string | number | boolean | null | undefined;

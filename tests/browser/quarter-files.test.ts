@@ -1,13 +1,16 @@
 // The snapshot table's and the chords' quarter pickers answer from the figures files the
-// build wrote for each published quarter (data/<quarter>/figures/*.json), without the
-// engine: with every wasm request aborted, another quarter shows that quarter's own
+// build wrote for each quarter they offer (data/<quarter>/figures/*.json, and for a
+// quarter without a folder of its own data/<folder>/figures/<quarter>/*.json), and top
+// projects answers a category from its quarter's file, without the engine: with every wasm request aborted, another quarter shows that quarter's own
 // figures, drawn exactly as its own article draws them, and the table sorts and filters
 // like a built one. A slow file shows progress; a missing one is answered by the engine.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { quarterLabel } from '../../src/lib/quarters.ts';
 import { HAS_CHROMIUM, openSession, type Session } from './lib/browser.ts';
-import { allFigures, categoryFigures, overlapPairs, publishedQuarters } from './lib/data.ts';
+import { allFigures, categoryFigures, overlapPairs, PUBLISHED, publishedQuarters, topProjects } from './lib/data.ts';
 import { comparable, settled, upgraded } from './lib/page.ts';
 
 let s: Session;
@@ -144,6 +147,39 @@ describe.skipIf(!HAS_CHROMIUM || !other)('quarter pickers: another quarter from 
     const served = s.server.log.slice(from).map((l) => l.path);
     expect(served).toContain(`/data/${other}/figures/chord.json`);
     expect(served.filter((p) => /\.parquet$/.test(p))).toEqual([]);
+    await page.close();
+  });
+
+  it('the snapshot picker offers every quarter the article’s folder holds, and answers an older one from that folder’s file', async () => {
+    const held = JSON.parse(readFileSync(join(PUBLISHED, latest, 'manifest.json'), 'utf8')).quarters as string[];
+    const page = await open((p) => p.route(/\.wasm$/, (route) => route.abort()));
+    const offered = await page.locator(`${picker} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const q of held) expect(offered).toContain(q);
+    const older = held.find((q) => !quarters.includes(q))!;
+    const from = s.server.log.length;
+    await page.selectOption(picker, older);
+    await settled(page, 'snapshot-table', 'data-quarter', older);
+    expect((await figures(page, 'tbody')).map(({ hidden: _, ...r }) => r)).toEqual(await categoryFigures(older, latest));
+    expect(await page.locator('figure:has(snapshot-table) .ds-figure__title').textContent()).toContain(quarterLabel(older));
+    const served = s.server.log.slice(from).map((l) => l.path);
+    expect(served).toContain(`/data/${latest}/figures/${older}/snapshot.json`);
+    expect(served.filter((p) => /\.(wasm|parquet)$/.test(p))).toEqual([]);
+    await page.close();
+  });
+
+  it('top projects answers another category from the quarter’s file, with every wasm request aborted', async () => {
+    const page = await open((p) => p.route(/\.wasm$/, (route) => route.abort()));
+    const top = page.locator('top-projects').first();
+    const limit = Number(await top.getAttribute('data-limit'));
+    const category = (await top.locator('select option').nth(2).getAttribute('value'))!;
+    const from = s.server.log.length;
+    await top.locator('select').selectOption(category);
+    await settled(page, 'top-projects', 'data-category', category);
+    const shown = await top.locator('li.ds-bars__row').evaluateAll((li) => li.map((l) => ({ repo: l.getAttribute('data-repo'), contributors: Number(l.getAttribute('data-value')) })));
+    expect(shown).toEqual(await topProjects(latest, category, limit));
+    const served = s.server.log.slice(from).map((l) => l.path);
+    expect(served).toContain(`/data/${latest}/figures/top-projects.json`);
+    expect(served.filter((p) => /\.(wasm|parquet)$/.test(p))).toEqual([]);
     await page.close();
   });
 

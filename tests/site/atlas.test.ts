@@ -16,8 +16,8 @@ import { contributorNames, namesIn } from './lib/names.ts';
 import { parseCsvTable } from '../../scripts/common/csv.ts';
 import { categoryPath, projectPath } from '../../src/lib/atlas-paths.ts';
 
-// [repo, category, status] of every registry row, read with the engine's own CSV reader.
-const registry = parseCsvTable(readFileSync(join(ROOT, 'data/tracked-repos.csv'), 'utf8'), 'data/tracked-repos.csv').rows.map((r) => [r.values.repo!, r.values.category!, r.values.status!]);
+// [repo, category, status, upstream, tracked_until, note] of every registry row, read with the engine's own CSV reader.
+const registry = parseCsvTable(readFileSync(join(ROOT, 'data/tracked-repos.csv'), 'utf8'), 'data/tracked-repos.csv').rows.map((r) => [r.values.repo!, r.values.category!, r.values.status!, r.values.upstream!, r.values.tracked_until!, r.values.note!]);
 const categories = (parse(readFileSync(join(ROOT, 'data/categories.yaml'), 'utf8')) as { categories: { id: string }[] }).categories.map((c) => c.id);
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 

@@ -171,7 +171,11 @@ describe('in Chromium, with the Content-Security-Policy applied', () => {
       page.on('requestfailed', (r) => {
         if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${current}: request failed ${r.url()} (${r.failure()?.errorText})`);
       });
-      const pages = files.filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+      // Every page, except that ~490 project pages, built from one template, are sampled
+      // (every 40th, from the first): loading each would take minutes and test no more.
+      const all = files.filter((f) => f.endsWith('index.html')).map((f) => f.replace(/index\.html$/, ''));
+      const projects = all.filter((p) => p.startsWith('projects/') && p !== 'projects/');
+      const pages = [...all.filter((p) => !projects.includes(p)), ...projects.filter((_, i) => i % 40 === 0)];
       for (const p of pages) {
         current = p || '/';
         const res = await page.goto(server.url + p, { waitUntil: 'networkidle' });

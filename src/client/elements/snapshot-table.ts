@@ -1,27 +1,29 @@
 // <snapshot-table>: upgrades the built category table. Sorting and the category
-// filter work on the HTML the build wrote (no engine); picking another published
-// quarter shows the rows the build wrote to that quarter's figures file
-// (src/lib/figure-fragments.ts), a ~1 KB fetch, and only if that file cannot be read
-// re-runs the registry's snapshot and headline queries over the quarter's Parquet. The
-// view lives in the address (?snapshot-quarter, -sort, -categories).
-import { snapshotBasisNote, snapshotCaption, snapshotTitle, SNAPSHOT_METRICS } from '../../lib/figure-text.ts';
+// filter work on the HTML the build wrote (no engine); picking another quarter shows
+// the rows the build wrote to that quarter's figures file (src/lib/figure-fragments.ts),
+// a ~1 KB fetch, and only if that file cannot be read re-runs the registry's snapshot
+// and headline queries over the Parquet of the folder holding that quarter. Either way
+// the table is drawn by the function that drew the built one (src/lib/snapshot-markup.ts).
+// The view lives in the address (?snapshot-quarter, -sort, -categories).
+import { snapshotBasisNote, snapshotCaption, snapshotTitle } from '../../lib/figure-text.ts';
+import type { HeadlineRow, SnapshotRow } from '../../lib/query-rows.ts';
 import { QUERIES } from '../../lib/query-registry.ts';
-import { prevQuarter, quarterLabel } from '../../lib/quarters.ts';
+import { quarterLabel } from '../../lib/quarters.ts';
+import { snapshotTableHtml } from '../../lib/snapshot-markup.ts';
 import { BuiltView } from '../built-view.ts';
-import { define, h, must } from '../dom.ts';
+import { define, h, must, parseHtml } from '../dom.ts';
 import { fetchSnapshotFigures } from '../figure-files.ts';
-import { quarterInfo, updateFigure } from '../figure-frame.ts';
+import { folderOf, quarterInfo, updateFigure } from '../figure-frame.ts';
 import { Pending, reason } from '../pending.ts';
 import { publishedFolderUrl } from '../published-url.ts';
 import { runQuery, whenIntent } from '../query-runner.ts';
-import { snapshotRows, totalRow } from '../snapshot-rows.ts';
 import { formatSort, markOrder, parseSort, sortBody, type SortState } from '../table-sort.ts';
 import { readParam, writeParams } from '../url-state.ts';
 import { warmUpIfAffordable } from '../warm-up.ts';
 
 const PARAM = { quarter: 'snapshot-quarter', sort: 'snapshot-sort', categories: 'snapshot-categories' } as const;
 
-type Loaded = [Parameters<typeof snapshotRows>[0], Parameters<typeof totalRow>[0][]];
+type Loaded = [SnapshotRow[], HeadlineRow[]];
 
 class SnapshotTableElement extends HTMLElement {
   #table!: HTMLTableElement;
@@ -36,8 +38,6 @@ class SnapshotTableElement extends HTMLElement {
   #builtNote = '';
   /** Published quarters are frozen: a quarter's rows, once read, never change. */
   readonly #loaded = new Map<string, Promise<Loaded>>();
-  /** Figures files asked for (on intent or on a change), by quarter. */
-  readonly #files = new Map<string, ReturnType<typeof fetchSnapshotFigures>>();
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -47,7 +47,8 @@ class SnapshotTableElement extends HTMLElement {
     markOrder(this.#body());
     this.#builtQuarter = this.#quarter;
     this.#builtNote = this.#note()?.textContent ?? '';
-    this.#built = new BuiltView(this, [this.#body(), ...(this.#table.tFoot ? [this.#table.tFoot] : []), ...(this.#table.caption ? [this.#table.caption] : [])]);
+    // The whole table, before its headers gain sort buttons: going back swaps its parts in.
+    this.#built = new BuiltView(this, [this.#table]);
     this.#upgradeHeaders();
     this.#upgradeFilter();
     this.#upgradeQuarter();
@@ -139,7 +140,7 @@ class SnapshotTableElement extends HTMLElement {
     whenIntent(select, () => {
       // A reader reaching for the picker: its quarters' files (about 1 KB each) are
       // fetched now, so the choice is usually answered from memory.
-      for (const o of select.options) if (o.value !== this.#builtQuarter) void this.#file(o.value).catch(() => undefined);
+      for (const o of select.options) if (o.value !== this.#builtQuarter) void fetchSnapshotFigures(o.value, folderOf(select, o.value)).catch(() => undefined);
       // The picker does not need the engine; the figures further down do, so on a fast
       // connection it gets a head start now. On a slow one it waits until the file has
       // answered (see #showQuarter): 3.3 MB in flight would delay that answer.
@@ -154,7 +155,7 @@ class SnapshotTableElement extends HTMLElement {
       this.#restoreBuilt();
       return;
     }
-    const folder = publishedFolderUrl(quarter);
+    const folder = folderOf(this.#select, quarter);
     const ok = await this.#pending.run(
       `Loading ${quarterLabel(quarter)}…`,
       () => this.#load(quarter, folder),
@@ -171,26 +172,17 @@ class SnapshotTableElement extends HTMLElement {
     if (byReader) warmUpIfAffordable(this.#builtQuarter, 'use');
   }
 
-  #file(quarter: string): ReturnType<typeof fetchSnapshotFigures> {
-    let file = this.#files.get(quarter);
-    if (!file) {
-      file = fetchSnapshotFigures(quarter);
-      this.#files.set(quarter, file);
-      file.catch(() => this.#files.delete(quarter));
-    }
-    return file;
-  }
-
   #load(quarter: string, folder: string): Promise<Loaded> {
     let loaded = this.#loaded.get(quarter);
     if (!loaded) {
-      loaded = this.#file(quarter).then(
+      loaded = fetchSnapshotFigures(quarter, folder).then(
         (f): Loaded => [f.rows, f.total ? [f.total] : []],
         // A site built before figures files, a stale cached copy, a failed fetch: the
         // engine reads the same figures from the Parquet.
         (e: unknown) => {
           console.warn(`snapshot figures file for ${quarter} not used (${reason(e)}); querying the Parquet`);
-          return Promise.all([runQuery(QUERIES.snapshot, { quarter }, folder), runQuery(QUERIES.headline, { quarter }, folder)]);
+          const url = publishedFolderUrl(folder);
+          return Promise.all([runQuery(QUERIES.snapshot, { quarter }, url), runQuery(QUERIES.headline, { quarter }, url)]);
         },
       );
       this.#loaded.set(quarter, loaded);
@@ -199,48 +191,48 @@ class SnapshotTableElement extends HTMLElement {
     return loaded;
   }
 
-  #render(quarter: string, rows: Parameters<typeof snapshotRows>[0], total: Parameters<typeof totalRow>[0] | undefined): void {
+  #render(quarter: string, rows: SnapshotRow[], total: HeadlineRow | undefined): void {
     if (rows.length === 0) throw new Error(`no categories in ${quarter}`);
-    const body = this.#body();
-    body.replaceChildren(...snapshotRows(rows));
-    markOrder(body);
-    const foot = this.#table.tFoot;
-    if (foot) foot.replaceChildren(...(total ? [totalRow(total)] : []));
+    const partial = rows[0]?.partial ?? false;
+    const title = this.hasAttribute('data-custom-title') ? null : snapshotTitle(quarter);
+    const caption = this.hasAttribute('data-custom-caption') ? null : snapshotCaption(quarter, partial);
+    // An author's own title or caption stays in the table's caption, as in the build.
+    const tableCaption = title !== null && caption !== null ? `${title}. ${caption}` : (this.#table.caption?.textContent ?? '');
+    const html = snapshotTableHtml({ quarter, rows, total, caption: tableCaption, base: this.dataset.base ?? '/' });
+    this.#swapTable(must<HTMLTableElement>(parseHtml(html), 'table', '<snapshot-table> redraw'));
     this.#showNote(snapshotBasisNote(rows));
     this.#quarter = quarter;
     this.dataset.quarter = quarter;
-    this.#applySort(this.#sort);
-    this.#applyFilter();
-    const partial = rows[0]?.partial ?? false;
-    const prev = quarterLabel(prevQuarter(quarter));
-    for (const m of SNAPSHOT_METRICS) {
-      const hidden = this.#table.querySelector(`thead th[data-sort-key="${m.key}_qoq"] .ds-visually-hidden`);
-      if (hidden) hidden.textContent = `${m.label}, change on ${prev}`;
-    }
-    const title = this.hasAttribute('data-custom-title') ? null : snapshotTitle(quarter);
-    const caption = this.hasAttribute('data-custom-caption') ? null : snapshotCaption(quarter, partial);
-    const tableCaption = this.#table.caption;
-    if (tableCaption && title !== null && caption !== null) tableCaption.textContent = `${title}. ${caption}`;
     updateFigure(this, { title: title ?? undefined, caption: caption ?? undefined, quarter: quarterInfo(this.#select, quarter) });
     writeParams({ [PARAM.quarter]: quarter === this.#builtQuarter ? null : quarter });
   }
 
+  /**
+   * Puts `from`'s caption, rows and total into the live table. The live header stays:
+   * its sort buttons keep focus and state; only its spoken "change on <quarter>" follows.
+   */
+  #swapTable(from: HTMLTableElement): void {
+    const live = [...this.#table.querySelectorAll('thead .ds-visually-hidden')];
+    from.querySelectorAll('thead .ds-visually-hidden').forEach((span, i) => {
+      if (live[i]) live[i].textContent = span.textContent;
+    });
+    if (from.caption) this.#table.caption?.replaceWith(from.caption);
+    this.#body().replaceWith(from.tBodies[0]!);
+    const foot = this.#table.tFoot;
+    if (foot && from.tFoot) foot.replaceWith(from.tFoot);
+    else if (foot) foot.replaceChildren();
+    else if (from.tFoot) this.#table.append(from.tFoot);
+    markOrder(this.#body());
+    this.#applySort(this.#sort);
+    this.#applyFilter();
+  }
+
   #restoreBuilt(): void {
-    for (const part of this.#built.parts()) {
-      const now = part.nodeName === 'TBODY' ? this.#body() : part.nodeName === 'TFOOT' ? this.#table.tFoot : this.#table.caption;
-      now?.replaceWith(part);
-    }
+    this.#swapTable(this.#built.parts()[0] as HTMLTableElement);
     this.#showNote(this.#builtNote || null);
-    const prev = quarterLabel(prevQuarter(this.#builtQuarter));
-    for (const m of SNAPSHOT_METRICS) {
-      const hidden = this.#table.querySelector(`thead th[data-sort-key="${m.key}_qoq"] .ds-visually-hidden`);
-      if (hidden) hidden.textContent = `${m.label}, change on ${prev}`;
-    }
     this.#quarter = this.#builtQuarter;
     this.dataset.quarter = this.#builtQuarter;
     if (this.#select) this.#select.value = this.#builtQuarter;
-    this.#applySort(this.#sort);
-    this.#applyFilter();
     this.#built.restoreFrame();
     writeParams({ [PARAM.quarter]: null });
   }

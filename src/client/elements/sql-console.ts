@@ -6,6 +6,7 @@
 // the fault. The address keeps the quarter and the last query (?quarter=…&sql=…).
 // A query can be stopped (Stop, Esc) and is stopped at a time limit: DuckDB runs what
 // it is given, and a cross join or a recursive CTE without an end would run for ever.
+import { formatInteger, formatSeconds } from '../../lib/format.ts';
 import { quarterLabel } from '../../lib/quarters.ts';
 import type { ConsoleDb } from '../console-db.ts';
 import { downloadCsv, toCsv } from '../csv.ts';
@@ -190,8 +191,9 @@ class SqlConsoleElement extends HTMLElement {
   #show(result: Result, ms: number, total: number): void {
     this.#result = result;
     const n = result.rows.length;
-    const time = total - ms > 50 ? `${Math.round(ms)} ms (${(total / 1000).toFixed(1)} s with loading)` : `${Math.round(ms)} ms`;
-    const caption = `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'} in ${time}` + (n > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, the CSV has all.` : '.');
+    // Counts and times in the site's one number format (thin-space groups), as in the articles.
+    const time = total - ms > 50 ? `${formatInteger(ms)} ms (${formatSeconds(total)} with loading)` : `${formatInteger(ms)} ms`;
+    const caption = `${formatInteger(n)} ${n === 1 ? 'row' : 'rows'} in ${time}` + (n > SHOWN_ROWS ? `; the first ${SHOWN_ROWS} are shown, the CSV has all.` : '.');
     const scroller = h('div', { class: 'ds-results__scroll', tabindex: '0', role: 'region', 'aria-label': 'Query result' }, resultTable(result, SHOWN_ROWS, caption));
     this.#output.replaceChildren(scroller);
     this.#download.disabled = false;

@@ -16,7 +16,7 @@ import { BuiltView, contentAfterControls } from '../built-view.ts';
 import { ChordHighlight } from '../chord-highlight.ts';
 import { define, must } from '../dom.ts';
 import { fetchChordFigures } from '../figure-files.ts';
-import { quarterInfo, updateFigure } from '../figure-frame.ts';
+import { folderOf, quarterInfo, updateFigure } from '../figure-frame.ts';
 import { Pending, reason } from '../pending.ts';
 import { publishedFolderUrl } from '../published-url.ts';
 import { runQuery, whenIntent } from '../query-runner.ts';
@@ -70,14 +70,14 @@ class TalentChordElement extends HTMLElement {
       void drawing().catch(() => undefined);
       // The slider is the likeliest next move: its next step answers from memory.
       const next = CHORD_THRESHOLDS[thresholdStep(this.#options.minCommits) + 1];
-      if (next !== undefined) void this.#load({ ...this.#options, minCommits: next }).catch(() => undefined);
+      if (next !== undefined) void this.#load({ ...this.#options, minCommits: next }, folderOf(this.#select, this.#options.quarter)).catch(() => undefined);
     });
     this.#select = controls.querySelector('select[data-control="quarter"]');
     const select = this.#select;
     if (select) {
       // Its quarters' files (1-2 KB each), so that a choice answers from memory.
       whenIntent(select, () => {
-        for (const o of select.options) if (o.value !== this.#builtOptions.quarter) void fetchChordFigures(o.value).catch(() => undefined);
+        for (const o of select.options) if (o.value !== this.#builtOptions.quarter) void fetchChordFigures(o.value, folderOf(select, o.value)).catch(() => undefined);
       });
       select.addEventListener('change', () => this.#update({ quarter: select.value }));
     }
@@ -111,11 +111,11 @@ class TalentChordElement extends HTMLElement {
   /** Published quarters are frozen: a view's rows, once read, never change. */
   readonly #loaded = new Map<string, ReturnType<typeof load>>();
 
-  #load(o: ChordOptions): ReturnType<typeof load> {
+  #load(o: ChordOptions, folder: string): ReturnType<typeof load> {
     const key = `${o.quarter}|${o.mode}|${o.minCommits}`;
     let loaded = this.#loaded.get(key);
     if (!loaded) {
-      loaded = load(o);
+      loaded = load(o, folder);
       this.#loaded.set(key, loaded);
       loaded.catch(() => this.#loaded.delete(key));
     }
@@ -149,13 +149,13 @@ class TalentChordElement extends HTMLElement {
     void this.#pending
       .run(
         `Loading ${next.mode} for ${quarterLabel(next.quarter)}…`,
-        () => this.#load(next),
+        () => this.#load(next, folderOf(this.#select, next.quarter)),
         ({ draw, raw, categories }) => {
           const [{ chordModel }, { renderChord }] = draw;
           const model = chordModel(raw, categories, next);
           const custom = this.hasAttribute('data-custom-title');
           const title = custom ? (this.closest('figure')?.querySelector('.ds-figure__title')?.textContent ?? '') : chordTitle(next);
-          renderChord(this, model, next, { id: this.#id, title });
+          renderChord(this, model, next, { id: this.#id, title, base: this.dataset.base ?? '/' });
           this.#options = next;
           this.dataset.quarter = next.quarter;
           this.dataset.mode = next.mode;
@@ -178,10 +178,11 @@ function same(a: ChordOptions, b: ChordOptions): boolean {
   return a.quarter === b.quarter && a.mode === b.mode && a.minCommits === b.minCommits;
 }
 
-async function load(o: ChordOptions) {
+/** `folder`: the published folder holding `o.quarter` (its own, or the article's). */
+async function load(o: ChordOptions, folder: string) {
   if (o.minCommits === 1) {
     try {
-      const [draw, file] = await Promise.all([drawing(), fetchChordFigures(o.quarter)]);
+      const [draw, file] = await Promise.all([drawing(), fetchChordFigures(o.quarter, folder)]);
       return { draw, raw: draw[0].chordLinks(o.mode, o.mode === 'overlap' ? file.overlap : file.migration), categories: file.categories };
     } catch (e) {
       // A site built before figures files, a stale cached copy, a failed fetch: the
@@ -189,16 +190,16 @@ async function load(o: ChordOptions) {
       console.warn(`chord figures file for ${o.quarter} not used (${reason(e)}); querying the Parquet`);
     }
   }
-  const folder = publishedFolderUrl(o.quarter);
+  const url = publishedFolderUrl(folder);
   const { quarter, minCommits } = o;
   // The choice chordQueryName makes; written out here so the eager chunk stays free of d3.
   const rowsOf = async (): Promise<(OverlapRow | MigrationRow)[]> => {
     if (o.mode === 'overlap') {
-      return minCommits > 1 ? runQuery(QUERIES['overlap-at-threshold'], { quarter, minCommits }, folder) : runQuery(QUERIES['overlap-matrix'], { quarter }, folder);
+      return minCommits > 1 ? runQuery(QUERIES['overlap-at-threshold'], { quarter, minCommits }, url) : runQuery(QUERIES['overlap-matrix'], { quarter }, url);
     }
-    return minCommits > 1 ? runQuery(QUERIES['migration-at-threshold'], { quarter, minCommits }, folder) : runQuery(QUERIES['migration-matrix'], { quarter }, folder);
+    return minCommits > 1 ? runQuery(QUERIES['migration-at-threshold'], { quarter, minCommits }, url) : runQuery(QUERIES['migration-matrix'], { quarter }, url);
   };
-  const [draw, rows, categories] = await Promise.all([drawing(), rowsOf(), runQuery(QUERIES.categories, {}, folder) as Promise<CategoryRow[]>]);
+  const [draw, rows, categories] = await Promise.all([drawing(), rowsOf(), runQuery(QUERIES.categories, {}, url) as Promise<CategoryRow[]>]);
   const [{ chordLinks }] = draw;
   return { draw, raw: chordLinks(o.mode, rows), categories };
 }

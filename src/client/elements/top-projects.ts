@@ -1,21 +1,41 @@
-// <top-projects>: upgrades the built project bars. Another category re-runs the
-// registry's top-projects query; "Bars show" (all, returning or new contributors)
-// re-lays out the rows already there, with no query.
+// <top-projects>: upgrades the built project bars. Another category is answered from
+// the quarter's top projects file (every category's list, src/lib/figure-fragments.ts)
+// and, only when that cannot be read or its lists are too short, by the registry's
+// top-projects query on the engine; "Bars show" (all, returning or new contributors)
+// re-lays out the rows already there, with no query. Every redraw is the string the
+// build's own render function writes (src/lib/top-projects-markup.ts).
+import { topProjectsFromFigures } from '../../lib/figure-fragments.ts';
 import { topProjectsCaption, topProjectsTitle } from '../../lib/figure-text.ts';
 import { QUERIES } from '../../lib/query-registry.ts';
 import type { TopProjectRow } from '../../lib/query-rows.ts';
 import { quarterLabel } from '../../lib/quarters.ts';
+import type { BarData, Show } from '../../lib/top-projects-markup.ts';
 import { BuiltView, contentAfterControls } from '../built-view.ts';
-import { define } from '../dom.ts';
+import { define, parseHtml } from '../dom.ts';
+import { fetchTopProjectsFigures } from '../figure-files.ts';
 import { updateFigure } from '../figure-frame.ts';
 import { Pending, reason } from '../pending.ts';
 import { publishedFolderUrl } from '../published-url.ts';
 import { runQuery, whenIntent } from '../query-runner.ts';
 import { warmUp } from '../warm-up.ts';
 
-type Show = 'all' | 'returning' | 'new';
 // bars-layout brings d3-scale: fetched when a control is used, not on a passive read.
-const drawing = () => import('../top-projects-render.ts');
+const drawing = () => import('../../lib/top-projects-markup.ts');
+type Drawing = Awaited<ReturnType<typeof drawing>>;
+
+/** The bars as drawn, read back from the data-* every row carries. */
+function readBars(host: HTMLElement): BarData[] {
+  return [...host.querySelectorAll<HTMLLIElement>('ol.ds-bars li.ds-bars__row')].map((li) => ({
+    repo: li.dataset.repo ?? '',
+    categoryId: li.dataset.category ?? '',
+    categoryName: li.dataset.categoryName ?? '',
+    colour: li.style.getPropertyValue('--cat').trim(),
+    contributors: Number(li.dataset.value),
+    returning: Number(li.dataset.returning),
+    fresh: Number(li.dataset.new),
+    newProject: li.dataset.newProject === 'true',
+  }));
+}
 
 class TopProjectsElement extends HTMLElement {
   #category = 'all';
@@ -38,11 +58,9 @@ class TopProjectsElement extends HTMLElement {
       this.#select = controls.querySelector('select[data-control="category"]');
       whenIntent(controls, () => void drawing().catch(() => undefined));
       if (this.#select) {
-        whenIntent(this.#select, () => {
-          warmUp(this.dataset.quarter ?? '');
-          // The list shown, read once: every category's query then finds its files in memory.
-          void this.#rows(this.dataset.quarter ?? '', this.#category, Number(this.dataset.limit ?? 10)).catch(() => undefined);
-        });
+        // The file (every category's list, a few KB) answers the choice; the engine is
+        // warmed only for what the file cannot answer.
+        whenIntent(this.#select, () => void fetchTopProjectsFigures(this.#quarter()).catch(() => warmUp(this.#quarter())));
       }
       this.#select?.addEventListener('change', () => void this.#showCategory(this.#select!.value));
       for (const r of controls.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
@@ -53,18 +71,40 @@ class TopProjectsElement extends HTMLElement {
     this.setAttribute('data-ready', '');
   }
 
-  async #showKind(show: Show): Promise<void> {
-    const { barsFrame, readBars, renderBars } = await drawing();
-    const list = this.querySelector<HTMLOListElement>('ol.ds-bars');
-    if (!list) return;
-    this.#show = show;
-    renderBars(list, barsFrame(this).axis, readBars(list), show, this.#category === 'all');
+  #quarter(): string {
+    return this.dataset.quarter ?? '';
   }
 
-  #rows(quarter: string, category: string, limit: number): Promise<TopProjectRow[]> {
+  /** Replaces what follows the controls with `bars` drawn by the build's function. */
+  #draw(draw: Drawing, bars: readonly BarData[], withCategory: boolean): void {
+    const { topProjectsEmpty, topProjectsHtml } = draw;
+    const html = topProjectsHtml({ bars, show: this.#show, withCategory, empty: topProjectsEmpty(quarterLabel(this.#quarter())), base: this.dataset.base ?? '/' });
+    for (const el of contentAfterControls(this)) el.remove();
+    this.append(parseHtml(html));
+  }
+
+  async #showKind(show: Show): Promise<void> {
+    if (!this.querySelector('ol.ds-bars')) return;
+    const draw = await drawing();
+    this.#show = show;
+    this.#draw(draw, readBars(this), this.#category === 'all');
+  }
+
+  #rows(category: string): Promise<TopProjectRow[]> {
     let rows = this.#loaded.get(category);
     if (!rows) {
-      rows = runQuery(QUERIES['top-projects'], { quarter, category, limit }, publishedFolderUrl(quarter));
+      const quarter = this.#quarter();
+      const limit = Number(this.dataset.limit ?? 10);
+      const engine = () => runQuery(QUERIES['top-projects'], { quarter, category, limit }, publishedFolderUrl(quarter));
+      rows = fetchTopProjectsFigures(quarter).then(
+        (f) => topProjectsFromFigures(f, category, limit) ?? engine(),
+        // A site built before top projects files, a stale cached copy, a failed fetch:
+        // the engine reads the same list from the Parquet.
+        (e: unknown) => {
+          console.warn(`top projects file for ${quarter} not used (${reason(e)}); querying the Parquet`);
+          return engine();
+        },
+      );
       this.#loaded.set(category, rows);
       rows.catch(() => this.#loaded.delete(category));
     }
@@ -82,19 +122,14 @@ class TopProjectsElement extends HTMLElement {
       if (this.#show !== 'all') await this.#showKind(this.#show);
       return;
     }
-    const quarter = this.dataset.quarter ?? '';
-    const limit = Number(this.dataset.limit ?? 10);
+    const quarter = this.#quarter();
     const name = this.#select?.selectedOptions[0]?.textContent?.trim() ?? category;
     const ok = await this.#pending.run(
       `Loading ${category === 'all' ? 'all categories' : name}…`,
-      () => Promise.all([this.#rows(quarter, category, limit), drawing()]),
+      () => Promise.all([this.#rows(category), drawing()]),
       ([rows, draw]) => {
         const inCategory = category !== 'all';
-        if (rows.length === 0) draw.renderEmpty(this, `No project had contributors in ${quarterLabel(quarter)}.`);
-        else {
-          const { list, axis } = draw.barsFrame(this);
-          draw.renderBars(list, axis, rows.map(draw.fromRow), this.#show, !inCategory);
-        }
+        this.#draw(draw, rows.map(draw.barFromRow), !inCategory);
         this.#category = category;
         this.dataset.category = category;
         updateFigure(this, { title: topProjectsTitle(quarter, inCategory ? name : undefined), caption: topProjectsCaption(rows.length, inCategory) });

@@ -30,13 +30,13 @@ export interface CategoryFigures {
   active_repos: number;
 }
 
-/** Every category of the folder with its quarter's figures (0 where it had no activity). */
-export async function categoryFigures(quarter: string): Promise<CategoryFigures[]> {
+/** Every category of the folder (the quarter's own by default) with the quarter's figures (0 where it had no activity). */
+export async function categoryFigures(quarter: string, folder: string = quarter): Promise<CategoryFigures[]> {
   return (await rows(`
     SELECT c.category_id,
       coalesce(s.commits, 0) AS commits, coalesce(s.contributors, 0) AS contributors, coalesce(s.active_repos, 0) AS active_repos
-    FROM read_parquet(${file(quarter, 'categories')}) c
-    LEFT JOIN read_parquet(${file(quarter, 'scope_quarters')}) s
+    FROM read_parquet(${file(folder, 'categories')}) c
+    LEFT JOIN read_parquet(${file(folder, 'scope_quarters')}) s
       ON s.scope_type = 'category' AND s.scope_id = c.category_id AND s.quarter = '${quarter}'
     ORDER BY c.sort_order`)) as unknown as CategoryFigures[];
 }

@@ -7,6 +7,7 @@ import {
   classifierVersion,
   humanAllowList,
   organizationsList,
+  parseCuratedList,
   teamsList,
   webmailList,
 } from '../../../scripts/identity/curated-lists.ts';
@@ -72,5 +73,26 @@ describe('classifierVersion', () => {
     const v = classifierVersion();
     expect(v).toMatch(/^[0-9a-f]{12}$/);
     expect(classifierVersion()).toBe(v);
+  });
+});
+
+describe('a broken list', () => {
+  it('names the file and the line of the bad entry', () => {
+    const bots = 'version: 1\naccounts:\n  names:\n    - ok\n    - "  "\n';
+    expect(() => parseCuratedList('bots', bots)).toThrow(/^data\/identities\/bots\.yaml:5: an entry is empty$/);
+    expect(() => parseCuratedList('agents', 'version: 0\n')).toThrow(/^data\/identities\/agents\.yaml:1: `version` must be a positive integer$/);
+    expect(() => parseCuratedList('teams', 'version: 1\nwords: [a, [b]]\n')).toThrow(/teams\.yaml:2: an entry must be a string/);
+    const orgs = 'version: 1\norganizations:\n  - name: Acme\n    domains: [acme.com]\n  - name: Empty\n';
+    expect(() => parseCuratedList('organizations', orgs)).toThrow(/organizations\.yaml:5: an organization needs at least one domain/);
+    expect(() => parseCuratedList('webmail', 'version: 1\nwebmail: [a\n')).toThrow(/webmail\.yaml:\d+: YAML: /);
+  });
+
+  it('reads a list left empty as no entries, and GitHub ids written as numbers as text', () => {
+    expect(parseCuratedList('bots', 'version: 1\naccounts:\n  github_ids: [49699333]\npatterns:\n')).toEqual({
+      version: 1,
+      accounts: { names: [], emails: [], logins: [], githubIds: ['49699333'] },
+      words: [],
+      localPartPrefixes: [],
+    });
   });
 });

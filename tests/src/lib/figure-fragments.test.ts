@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChordFigures, decodeSnapshotFigures, encodeChordFigures, encodeSnapshotFigures, FRAGMENT_FORMAT, FragmentError, type ChordFigures, type SnapshotFigures } from '../../../src/lib/figure-fragments.ts';
-import type { HeadlineRow, SnapshotRow } from '../../../src/lib/query-rows.ts';
+import {
+  decodeChordFigures,
+  decodeSnapshotFigures,
+  decodeTopProjectsFigures,
+  encodeChordFigures,
+  encodeSnapshotFigures,
+  encodeTopProjectsFigures,
+  figuresFilePath,
+  FRAGMENT_FORMAT,
+  FragmentError,
+  topProjectsFromFigures,
+  type ChordFigures,
+  type SnapshotFigures,
+  type TopProjectsFigures,
+} from '../../../src/lib/figure-fragments.ts';
+import type { HeadlineRow, SnapshotRow, TopProjectRow } from '../../../src/lib/query-rows.ts';
 
 const row = (id: string, commits: number, qoq: number | null): SnapshotRow => ({
   category_id: id,
@@ -123,5 +137,55 @@ describe('chord figures files', () => {
     const f = JSON.parse(encodeChordFigures(chord)) as { migration: { values: unknown[][] } };
     f.migration.values[0]![2] = null;
     expect(() => decodeChordFigures(f, '2024-q3')).toThrow('migration: row 0: people is null, not number');
+  });
+});
+
+describe('top projects figures files', () => {
+  const project = (repo: string, category: string, overall: number, inCategory: number): TopProjectRow => ({
+    repo,
+    category_id: category,
+    category_name: `Name of ${category}`,
+    colour: '#123456',
+    contributors: 100 - overall,
+    new_contributors: 3,
+    returning_contributors: 97 - overall,
+    commits: 1000 - overall,
+    rank_in_category: inCategory,
+    rank_overall: overall,
+    new_project: overall === 2,
+  });
+  const top: TopProjectsFigures = {
+    quarter: '2024-q3',
+    limit: 2,
+    projects: [project('a/one', 'gpu-kernels', 1, 1), project('b/two', 'llm-serving', 2, 1), project('c/three', 'gpu-kernels', 3, 2), project('d/four', 'llm-serving', 5, 2)],
+  };
+
+  it('round-trip every project with both ranks', () => {
+    expect(decodeTopProjectsFigures(JSON.parse(encodeTopProjectsFigures(top)), '2024-q3')).toEqual(top);
+  });
+
+  it('give the overall list and each category’s list in rank order, as the query does', () => {
+    expect(topProjectsFromFigures(top, 'all', 2)!.map((r) => r.repo)).toEqual(['a/one', 'b/two']);
+    expect(topProjectsFromFigures(top, 'llm-serving', 2)!.map((r) => r.repo)).toEqual(['b/two', 'd/four']);
+    expect(topProjectsFromFigures(top, 'gpu-kernels', 1)!.map((r) => r.repo)).toEqual(['a/one']);
+    expect(topProjectsFromFigures(top, 'no-such-category', 2)).toEqual([]);
+  });
+
+  it('answer nothing for a list longer than the file holds: the engine does', () => {
+    expect(topProjectsFromFigures(top, 'all', 3)).toBeNull();
+  });
+
+  it('refuse a file without a valid limit', () => {
+    const f = JSON.parse(encodeTopProjectsFigures(top)) as { limit: unknown };
+    f.limit = 0;
+    expect(() => decodeTopProjectsFigures(f, '2024-q3')).toThrow('limit 0');
+  });
+});
+
+describe('where figures files live', () => {
+  it('in the quarter’s own folder, or under the folder that holds a quarter without one', () => {
+    expect(figuresFilePath('2024-q3', 'snapshot')).toBe('figures/snapshot.json');
+    expect(figuresFilePath('2024-q3', 'top-projects', '2024-q3')).toBe('figures/top-projects.json');
+    expect(figuresFilePath('2023-q1', 'chord', '2024-q3')).toBe('figures/2023-q1/chord.json');
   });
 });

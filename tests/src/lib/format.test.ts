@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatChange,
   formatDate,
+  formatSeconds,
   formatDecimal,
   formatInteger,
   formatPercent,
@@ -52,6 +53,15 @@ describe('numbers', () => {
   it('formats dates in UTC', () => {
     expect(formatDate('2024-10-01T06:00:00Z')).toBe('1 October 2024');
     expect(formatDate('2026-11-23')).toBe('23 November 2026');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('whole seconds without a decimal, tenths otherwise, grouped like every other number', () => {
+    expect(formatSeconds(20_000)).toBe('20 s');
+    expect(formatSeconds(1500)).toBe('1.5 s');
+    expect(formatSeconds(960)).toBe('1 s');
+    expect(formatSeconds(1_234_000)).toBe('1\u202F234 s');
   });
 });
 

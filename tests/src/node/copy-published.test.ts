@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyPublishedFiles, parseRange, publishedFileFor, servePublished } from '../../../src/node/copy-published.ts';
+import { copyPublishedFiles, publishedFileFor, servePublished } from '../../../src/node/copy-published.ts';
 import { FIXTURE_QUARTERS, usePublishedFixture } from '../../helpers/published-fixture.ts';
 
 let root = '';
@@ -46,16 +46,6 @@ describe('copy-published', () => {
     expect(publishedFileFor('/deep-signal/data/2024-q3/../../x.parquet', '/deep-signal/')).toBeNull();
     expect(publishedFileFor('/deep-signal/data/2024-q3/%2e%2e%2fx.parquet', '/deep-signal/')).toBeNull();
     expect(publishedFileFor('/deep-signal/data/2030-q1/scope_quarters.parquet', '/deep-signal/')).toBeNull();
-  });
-
-  it('parses single byte ranges', () => {
-    expect(parseRange(undefined, 100)).toBeNull();
-    expect(parseRange('bytes=0-', 100)).toEqual([0, 99]);
-    expect(parseRange('bytes=10-19', 100)).toEqual([10, 19]);
-    expect(parseRange('bytes=90-200', 100)).toEqual([90, 99]);
-    expect(parseRange('bytes=-8', 100)).toEqual([92, 99]);
-    expect(parseRange('bytes=100-', 100)).toBe('unsatisfiable');
-    expect(parseRange('bytes=0-1,5-6', 100)).toBeNull();
   });
 
   it('answers a ranged HEAD with 206 and the full length, as DuckDB-WASM requires', async () => {

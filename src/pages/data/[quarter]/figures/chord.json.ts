@@ -2,11 +2,10 @@
 // the built threshold, both modes, fetched by <talent-chord> on a quarter change so
 // that the first answer does not wait for the engine (see snapshot.json.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { encodeChordFigures } from '../../../../lib/figure-fragments.ts';
 import { publishedQuarters } from '../../../../node/paths.ts';
-import { chordFigures } from '../../../../node/quarter-figures.ts';
+import { figuresFile } from '../../../../node/quarter-figures.ts';
 
 export const getStaticPaths = (() => publishedQuarters().map((quarter) => ({ params: { quarter } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(encodeChordFigures(await chordFigures(params.quarter!)), { headers: { 'Content-Type': 'application/json' } });
+  new Response(await figuresFile('chord', params.quarter!), { headers: { 'Content-Type': 'application/json' } });
