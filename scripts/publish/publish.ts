@@ -3,6 +3,7 @@
 // publishing it again shows what would change and needs `force`.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -10,6 +11,7 @@ import type { Manifest, ManifestFile } from '../../src/lib/manifest.ts';
 import type { HeadlineRow } from '../../src/lib/query-rows.ts';
 import { readPublishedFolder } from '../../src/node/published-data.ts';
 import { isQuarter } from '../../src/lib/quarters.ts';
+import { duckdbLimits } from '../common/duckdb-limits.ts';
 import { readSqlDir } from '../common/sql-tables.ts';
 import { sqlString } from '../../src/lib/sql-literal.ts';
 import { restatementDiff, type Restatement } from './restatement.ts';
@@ -85,7 +87,8 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
   if (!existsSync(opts.warehouseFile)) {
     throw new PublishError(`${opts.warehouseFile} does not exist: run \`npm run ingest -- --from ../shared/data/gitlogs\` first`);
   }
-  const instance = await DuckDBInstance.create(opts.warehouseFile, { access_mode: 'READ_ONLY' });
+  const spill = join(tmpdir(), `deep-signal-publish-${process.pid}`);
+  const instance = await DuckDBInstance.create(opts.warehouseFile, { access_mode: 'READ_ONLY', ...duckdbLimits(spill) });
   const conn = await instance.connect();
   // A run killed part-way left the quarter half-swapped: finish or undo that first.
   for (const line of recoverSwap(opts.publishedDir, opts.quarter)) log(line);
@@ -178,5 +181,6 @@ export async function publishQuarter(opts: PublishOptions): Promise<PublishResul
     rmSync(tmpDir, { recursive: true, force: true });
     conn.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,7 @@ import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, 
 import { isBot, isTeam } from '../identity/bots.ts';
 import { isAgent } from '../identity/agents.ts';
 import { organizationOf } from '../identity/affiliation.ts';
+import { duckdbLimits } from '../common/duckdb-limits.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
 import { classifierVersion, teamsList } from '../identity/curated-lists.ts';
@@ -294,7 +295,7 @@ export async function buildWarehouse(opts: {
   rmSync(`${tmp}.wal`, { force: true });
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
-  const instance = await DuckDBInstance.create(tmp);
+  const instance = await DuckDBInstance.create(tmp, duckdbLimits(join(tmpDir, 'spill')));
   const conn = await instance.connect();
   const tracked = new Set(opts.registry.repos.map((r) => r.repo));
   try {

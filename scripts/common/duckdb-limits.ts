@@ -1,0 +1,16 @@
+// How much memory the engine's DuckDB may hold before it spills to disk. DuckDB's own
+// default is 80 % of RAM: at ten times the real dataset the warehouse build reached
+// 20 GB on a 24 GB machine (docs/scale.md), where a limit makes it spill its joins,
+// sorts and aggregates to a folder instead. DEEP_SIGNAL_MEMORY_LIMIT overrides it
+// ('8GB', '512MB', …) for a smaller or larger machine.
+import { mkdirSync } from 'node:fs';
+
+export const MEMORY_LIMIT_ENV = 'DEEP_SIGNAL_MEMORY_LIMIT';
+/** Leaves room, within an 8 GB budget, for the ingest's JavaScript (identity resolution). */
+export const DEFAULT_MEMORY_LIMIT = '5GB';
+
+/** DuckDBInstance options: the memory limit, and where to spill past it (created if absent). */
+export function duckdbLimits(spillDir: string): Record<string, string> {
+  mkdirSync(spillDir, { recursive: true });
+  return { memory_limit: process.env[MEMORY_LIMIT_ENV] || DEFAULT_MEMORY_LIMIT, temp_directory: spillDir };
+}
