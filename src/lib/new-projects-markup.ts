@@ -2,6 +2,7 @@
 // quarter, or since an earlier quarter of the folder, with what they did in their first
 // quarter and where they stand in the article's. When the quarter has none, the most
 // recent ones of the folder are listed instead, saying so. Pure, for the build.
+import { categoryPath, projectPath, underBase } from './atlas-paths.ts';
 import { formatInteger } from './format.ts';
 import { m, type Markup } from './markup.ts';
 import { nextQuarter, quarterIndex, quarterLabel, quarterStartDate } from './quarters.ts';
@@ -69,13 +70,13 @@ function standing(model: NewProjectsModel, p: NewProjectRow): string {
   return `${quarterLabel(model.quarter)}: ${formatInteger(p.contributors)} ${p.contributors === 1 ? 'contributor' : 'contributors'}, ${formatInteger(p.commits)} commits`;
 }
 
-function item(model: NewProjectsModel, p: NewProjectRow): Markup {
+function item(model: NewProjectsModel, p: NewProjectRow, base: string): Markup {
   const now = p.first_quarter === model.quarter;
   return m(
     'li',
     { class: 'ds-new__item', style: `--cat: ${p.colour}`, 'data-repo': p.repo, 'data-category': p.category_id, 'data-first-quarter': p.first_quarter },
-    m('span', { class: 'ds-new__repo' }, p.repo),
-    m('span', { class: 'ds-new__cat' }, m('span', { class: 'ds-swatch', 'aria-hidden': 'true' }), p.category_name),
+    m('a', { class: 'ds-new__repo', href: underBase(base, projectPath(p.repo)) }, p.repo),
+    m('a', { class: 'ds-new__cat', href: underBase(base, categoryPath(p.category_id)) }, m('span', { class: 'ds-swatch', 'aria-hidden': 'true' }), p.category_name),
     m(
       'span',
       { class: 'ds-new__facts' },
@@ -85,7 +86,8 @@ function item(model: NewProjectsModel, p: NewProjectRow): Markup {
   );
 }
 
-export function newProjectsContent(model: NewProjectsModel, t: { caption: string }): Markup[] {
+/** `base`: the site's base URL, for the links to each project's and category's atlas page. */
+export function newProjectsContent(model: NewProjectsModel, t: { caption: string; base: string }): Markup[] {
   const columns = [
     { label: 'Project' },
     { label: 'Category' },
@@ -109,7 +111,7 @@ export function newProjectsContent(model: NewProjectsModel, t: { caption: string
   }));
   return [
     m('p', { class: 'ds-talent__summary' }, newProjectsSummary(model)),
-    model.projects.length > 0 ? m('ol', { class: 'ds-new' }, model.projects.map((p) => item(model, p))) : null,
+    model.projects.length > 0 ? m('ol', { class: 'ds-new' }, model.projects.map((p) => item(model, p, t.base))) : null,
     ...twinTable(t.caption, columns, rows, 'No project to list.'),
   ].filter((x): x is Markup => x !== null);
 }

@@ -2,6 +2,7 @@
 // quarter, category_overlap as published) over the folder's quarters. The model picks
 // the pairs (one pair, a category's pairs, or the largest overall); the markup is a
 // summary sentence, one sparkline per pair and a table twin. Pure, for the build.
+import { categoryPath, underBase } from './atlas-paths.ts';
 import { formatInteger } from './format.ts';
 import { shortCategoryName } from './labels.ts';
 import { m, type Markup } from './markup.ts';
@@ -76,7 +77,8 @@ export function overlapTrendSummary(model: OverlapTrendModel): string {
   return `${lead}${formatInteger(n)} ${n === 1 ? 'person was' : 'people were'} active in both ${catName(model, top.a)} and ${catName(model, top.b)} in ${quarterLabel(model.quarter)}${before}.`;
 }
 
-export function overlapTrendContent(model: OverlapTrendModel, t: { caption: string }): Markup[] {
+/** `base`: the site's base URL, for the links to each category's atlas page. */
+export function overlapTrendContent(model: OverlapTrendModel, t: { caption: string; base: string }): Markup[] {
   const colour = (id: string) => model.categories.get(id)?.colour ?? 'currentColor';
   const series = model.pairs.map((p): SparkSeries => {
     const first = p.values[0] ?? 0;
@@ -84,7 +86,11 @@ export function overlapTrendContent(model: OverlapTrendModel, t: { caption: stri
     const label = `${catName(model, p.a)} and ${catName(model, p.b)}: ${formatInteger(first)} people in both in ${quarterLabel(model.quarters[0]!)}, ${formatInteger(last)} in ${quarterLabel(model.quarters.at(-1)!)}.`;
     return {
       id: `${p.a}+${p.b}`,
-      name: [swatchName(catName(model, p.a), colour(p.a)), m('span', { class: 'ds-spark__joiner' }, ' & '), swatchName(catName(model, p.b), colour(p.b))],
+      name: [
+        swatchName(catName(model, p.a), colour(p.a), underBase(t.base, categoryPath(p.a))),
+        m('span', { class: 'ds-spark__joiner' }, ' & '),
+        swatchName(catName(model, p.b), colour(p.b), underBase(t.base, categoryPath(p.b))),
+      ],
       colour: colour(p.a),
       values: p.values,
       label,

@@ -83,11 +83,12 @@ function sparkCell(s: SparkSeries, o: SparkOptions, domain: [number, number]): M
  * A category's swatch and name. The swatch stays with the name's first word (a line
  * never starts with the name alone), and a long name may still wrap between words.
  */
-export function swatchName(name: string, colour: string): Markup {
+/** A category's swatch and name; a link to its atlas page when `href` is given. */
+export function swatchName(name: string, colour: string, href?: string): Markup {
   const [first = '', ...rest] = name.split(' ');
   return m(
-    'span',
-    { class: 'ds-spark__cat' },
+    href ? 'a' : 'span',
+    { class: 'ds-spark__cat', ...(href ? { href } : {}) },
     m('span', { class: 'ds-spark__lead' }, m('span', { class: 'ds-swatch', style: `--cat: ${colour}`, 'aria-hidden': 'true' }), first),
     rest.length > 0 ? ` ${rest.join(' ')}` : null,
   );

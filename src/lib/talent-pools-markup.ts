@@ -4,6 +4,7 @@
 // quarter without a published row (0 to 2 people, the small-cell rule) is a gap and
 // reads "fewer than 3", never 0.
 import { formatInteger } from './format.ts';
+import { categoryPath, underBase } from './atlas-paths.ts';
 import { shortCategoryName } from './labels.ts';
 import { m, type Markup } from './markup.ts';
 import { prevQuarter, quarterLabel, quarterShortLabel } from './quarters.ts';
@@ -127,14 +128,16 @@ export function talentPoolsSummary(model: TalentPoolsModel): string {
   return `${model.pools.length > 1 ? 'The largest pool shown: ' : ''}${who} ${year}${yearOnYear(model, top)}.${breadth}`;
 }
 
-function heading(model: TalentPoolsModel, p: PoolSeries): Markup[] | string {
+function heading(model: TalentPoolsModel, p: PoolSeries, base: string): Markup[] | string {
   if (p.type !== 'pair') return poolName(model, p);
   const [a, b] = p.categories as [string, string];
   const colour = (id: string) => model.categories.get(id)?.colour ?? 'currentColor';
-  return [swatchName(catName(model, a), colour(a)), m('span', { class: 'ds-spark__joiner' }, ' & '), swatchName(catName(model, b), colour(b))];
+  const href = (id: string) => underBase(base, categoryPath(id));
+  return [swatchName(catName(model, a), colour(a), href(a)), m('span', { class: 'ds-spark__joiner' }, ' & '), swatchName(catName(model, b), colour(b), href(b))];
 }
 
-export function talentPoolsContent(model: TalentPoolsModel, t: { caption: string }): Markup[] {
+/** `base`: the site's base URL, for the links to each category's atlas page. */
+export function talentPoolsContent(model: TalentPoolsModel, t: { caption: string; base: string }): Markup[] {
   const series = model.pools.map((p): SparkSeries => {
     const shown = p.values.map((v, i) => ({ v, q: model.quarters[i]! })).filter((x) => x.v !== null);
     const a = shown[0];
@@ -144,7 +147,7 @@ export function talentPoolsContent(model: TalentPoolsModel, t: { caption: string
       (a && b ? `${formatInteger(a.v!)} people in the year to ${quarterLabel(a.q)}, ${formatInteger(b.v!)} in the year to ${quarterLabel(b.q)}` : 'fewer than 3 people in every quarter') +
       (shown.length < p.values.length ? '; fewer than 3 in the quarters not shown' : '') +
       '.';
-    return { id: p.id, name: heading(model, p), colour: model.categories.get(p.categories[0] ?? '')?.colour ?? 'var(--ds-accent)', values: p.values, flagged: p.flagged, label };
+    return { id: p.id, name: heading(model, p, t.base), colour: model.categories.get(p.categories[0] ?? '')?.colour ?? 'var(--ds-accent)', values: p.values, flagged: p.flagged, label };
   });
   const columns = [{ label: 'Pool' }, ...model.quarters.map((q, i) => ({ label: `${quarterShortLabel(q)}${i === model.partialIndex ? ' (partial)' : ''}`, numeric: true }))];
   const rows = model.pools.map((p) => ({

@@ -32,8 +32,11 @@ describe('talent pools', () => {
     expect(model.pools[0]?.values).toEqual([null, null, 4, 6, 9, 12]);
     expect(model.pools[0]?.flagged).toEqual([false, false, false, false, true, false]);
     expect(talentPoolsSummary(model)).toBe('12 people worked in both GPU Kernels and LLM Serving in the year to Q2 2026, up from fewer than 3 a year before.');
-    const html = toHtml(talentPoolsContent(model, { caption: 'c' }));
+    const html = toHtml(talentPoolsContent(model, { caption: 'c', base: '/deep-signal/' }));
     expect(html).toContain('<td class="ds-num" data-value="9">9†</td>');
+    // Each category of a pair names its atlas page, under the site's base.
+    expect(html).toContain('<a class="ds-spark__cat" href="/deep-signal/categories/gpu-kernels/">');
+    expect(html).toContain('<a class="ds-spark__cat" href="/deep-signal/categories/llm-serving/">');
     expect(html).toContain('aria-label="GPU Kernels and LLM Serving: 4 people in the year to Q3 2025, 12 in the year to Q2 2026; fewer than 3 in the quarters not shown."');
   });
 });
@@ -79,7 +82,9 @@ describe('new projects', () => {
 
   it('says where a project’s history stops instead of quoting its zeros', () => {
     const stopped = { ...project('2025-q2', 'google/adk-python', 'agent-framework', 1), commits: 0, contributors: 0, tracked_until: '2025-06-20' };
-    const html = toHtml(newProjectsContent(newProjectsModel([stopped], { quarter: '2026-q2', since: '2025-q2', limit: 10 }), { caption: 'c' }));
+    const html = toHtml(newProjectsContent(newProjectsModel([stopped], { quarter: '2026-q2', since: '2025-q2', limit: 10 }), { caption: 'c', base: '/' }));
+    expect(html).toContain('<a class="ds-new__repo" href="/projects/google/adk-python/">google/adk-python</a>');
+    expect(html).toMatch(/<a class="ds-new__cat" href="\/categories\/agent-framework\/">/);
     expect(html).toContain('First commits Q2 2025: 4 contributors (1 new to the tracked set), 10 commits; its history is not tracked after 2025-06-20.');
     expect(html).toContain('<td class="ds-num" data-value>not tracked</td>');
   });
