@@ -65,6 +65,41 @@ function parquetSince(server: StaticServer, from: number): Omit<QueryBytes, 'lab
   return { parquetBytes: hits.reduce((s, h) => s + h.bytes, 0), requests: hits.length, files };
 }
 
+/** Load on each slow profile, median of RUNS: what a reader waits for before the page's first table. */
+async function loadOn(origin: string, path: string): Promise<Record<string, LoadSummary>> {
+  const out: Record<string, LoadSummary> = {};
+  for (const profile of PROFILES) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(origin, path, profile));
+    out[profile.name] = {
+      bytesBeforeTable: median(runs.map((r) => r.bytesBeforeTable)),
+      wasmBeforeTable: runs.some((r) => r.requestsBeforeTable.some((u) => u.endsWith('.wasm'))),
+      requestsBeforeTable: runs[0]!.requestsBeforeTable,
+      tableVisibleMs: median(runs.map((r) => r.tableVisibleMs)),
+      lcpMs: median(runs.map((r) => r.lcpMs)),
+      lcpElement: runs[0]!.lcpElement,
+      cls: median(runs.map((r) => r.cls)),
+      runs,
+    };
+  }
+  return out;
+}
+
+interface LoadSummary {
+  bytesBeforeTable: number;
+  wasmBeforeTable: boolean;
+  requestsBeforeTable: string[];
+  tableVisibleMs: number;
+  lcpMs: number;
+  lcpElement: string;
+  cls: number;
+  runs: unknown[];
+}
+
+// An atlas page (issue 13's budget: ≤ 40 KB before its first chart, no wasm, LCP ≤ 1.2 s on
+// slow 4G). BENCH_ATLAS_ONLY=1 measures only this, into bench-results/web-atlas.json.
+const ATLAS_PAGE = '/projects/flashinfer-ai/flashinfer/';
+
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const build = await siteBuild();
@@ -78,23 +113,18 @@ async function main(): Promise<void> {
   log(`serving ${root} at ${server.origin}; page ${page}; ${RUNS} runs each`);
 
   try {
-    // 1. Load on slow connections.
-    const load: Record<string, unknown> = {};
-    for (const profile of PROFILES) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measureLoad(server.origin, page, profile));
-      load[profile.name] = {
-        bytesBeforeTable: median(runs.map((r) => r.bytesBeforeTable)),
-        wasmBeforeTable: runs.some((r) => r.requestsBeforeTable.some((u) => u.endsWith('.wasm'))),
-        requestsBeforeTable: runs[0]!.requestsBeforeTable,
-        tableVisibleMs: median(runs.map((r) => r.tableVisibleMs)),
-        lcpMs: median(runs.map((r) => r.lcpMs)),
-        lcpElement: runs[0]!.lcpElement,
-        cls: median(runs.map((r) => r.cls)),
-        runs,
-      };
-      log(`load, ${profile.name}: done`);
+    // 1. Load on slow connections: the article, and an atlas page.
+    if (process.env.BENCH_ATLAS_ONLY) {
+      const atlas = await loadOn(server.origin, ATLAS_PAGE);
+      mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+      writeFileSync(join(ROOT, 'bench-results', 'web-atlas.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), runs: RUNS, page: ATLAS_PAGE, load: atlas }, null, 2)}\n`);
+      for (const [name, r] of Object.entries(atlas)) log(`${ATLAS_PAGE} ${name}: ${kb(r.bytesBeforeTable)} before the first table, wasm ${r.wasmBeforeTable ? 'yes' : 'no'}, LCP ${ms(r.lcpMs)}, CLS ${r.cls.toFixed(3)}`);
+      return;
     }
+    const load = await loadOn(server.origin, page);
+    log('load: done');
+    const atlas = await loadOn(server.origin, ATLAS_PAGE);
+    log(`load, ${ATLAS_PAGE}: done`);
 
     // 2. A passive read.
     const passiveRuns = [];
@@ -275,10 +305,11 @@ async function main(): Promise<void> {
     };
     log('reader on throttled connections: done');
 
-    const result = { measuredAt: new Date().toISOString(), runs: RUNS, page, chromium: CHROMIUM, load, passive, interaction, perQuery, reader, passiveOn };
+    const result = { measuredAt: new Date().toISOString(), runs: RUNS, page, chromium: CHROMIUM, load, atlas: { page: ATLAS_PAGE, load: atlas }, passive, interaction, perQuery, reader, passiveOn };
     mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench-results', 'web.json'), `${JSON.stringify(result, null, 2)}\n`);
     report(result as unknown as Report);
+    for (const [name, r] of Object.entries(atlas)) log(`atlas ${ATLAS_PAGE}, ${name}: ${kb(r.bytesBeforeTable)} before the first table, wasm ${r.wasmBeforeTable ? 'yes' : 'no'}, LCP ${ms(r.lcpMs)}, CLS ${r.cls.toFixed(3)}`);
   } finally {
     await server.close();
   }
