@@ -43,9 +43,12 @@ marked AS (
   JOIN sync_markers m ON m.repo = h.repo AND regexp_matches(h.subject, m.marker)
   GROUP BY h.sha, h.repo
 ),
+-- Without the subject (only marked reads it): the window sorts below carry every
+-- column of every commit, and at 10x the real dataset the subjects alone broke a 5 GB cap.
 judged AS (
   SELECT
-    h.*, s.first_ts, s.n, m.origins,
+    h.sha, h.repo, h.change_id, h.is_merge, h.committed_at, h.upstream, h.upstream_missing,
+    s.first_ts, s.n, m.origins,
     CASE
       WHEN h.upstream IS NOT NULL AND list_contains(sp.holder_repos, h.upstream) THEN 'upstream_holds'
       WHEN f.sha IS NOT NULL THEN 'upstream_history'
