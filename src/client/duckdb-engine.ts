@@ -17,8 +17,12 @@ import type { ArrowTableLike, Engine } from './query-runner.ts';
 import { stoppable, type StopMeans } from './query-stop.ts';
 import { originGuardedWorkerSource } from './worker-origin-guard.ts';
 
-/** Run right after connecting: 0.9.1 would otherwise fetch known extensions (json, httpfs …) from extensions.duckdb.org. */
-export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions=false', 'SET autoload_known_extensions=false'] as const;
+/**
+ * Run right after connecting: 0.9.1 would otherwise fetch known extensions (json, httpfs …)
+ * from extensions.duckdb.org; and it would read each Parquet file's footer again for
+ * every query (the object cache keeps it, so a view seen before costs no request for it).
+ */
+export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions=false', 'SET autoload_known_extensions=false', 'SET enable_object_cache=true'] as const;
 
 /** Exported so the parity test opens its Node DuckDB-WASM exactly like the page does. */
 export const DB_CONFIG: DuckDBConfig = {

@@ -28,6 +28,7 @@ export function companyLines(rows: readonly AtlasCompanyRow[], quarter: string, 
 const DESCRIBE: Record<string, string> = {
   Unknown: 'Unknown (webmail, noreply)',
   Other: 'Other (unmapped domains)',
+  'Fewer than 3 people': 'Organizations of fewer than 3 people here',
 };
 
 export function companyTable(lines: readonly CompanyLine[], o: { quarter: string; beforeQuarter: string | null; caption: string }): Markup {

@@ -75,7 +75,8 @@ export interface AtlasRepoOverlapRow {
 }
 
 export interface AtlasCompanyRow {
-  category_id: string;
+  /** A category id or a repository (owner/name). */
+  scope_id: string;
   quarter: string;
   seq: number;
   organization: string;

@@ -199,7 +199,7 @@ export const QUERIES = {
   'atlas-scope-series': query<AtlasSeriesRow>()('atlas-scope-series', atlasScopeSeriesSql, ['scopeType'], "Trend figures of every scope of one type ('repo' or 'category') over every quarter of the folder."),
   'atlas-work-mix': query<AtlasWorkMixRow>()('atlas-work-mix', atlasWorkMixSql, ['scopeType'], "Kinds of work of every scope of one type ('repo' or 'category') over every quarter of the folder."),
   'atlas-repo-overlap': query<AtlasRepoOverlapRow>()('atlas-repo-overlap', atlasRepoOverlapSql, [], "People of each repository also active in another category, per quarter (cells under 3 empty)."),
-  'atlas-company-mix': query<AtlasCompanyRow>()('atlas-company-mix', atlasCompanyMixSql, [], 'Commit credit by organization of every category over every quarter of the folder.'),
+  'atlas-company-mix': query<AtlasCompanyRow>()('atlas-company-mix', atlasCompanyMixSql, ['scopeType'], "Commit credit by organization of every scope of one type ('repo' or 'category') over every quarter of the folder."),
 } as const;
 
 export type QueryName = keyof typeof QUERIES;

@@ -18,6 +18,8 @@ export interface AtlasData {
   categoryWork: Map<string, AtlasWorkMixRow[]>;
   repoOverlap: Map<string, AtlasRepoOverlapRow[]>;
   companyMix: Map<string, AtlasCompanyRow[]>;
+  /** Per repository, small organizations folded (publish/sql/company_share.sql); none in folders published before. */
+  repoCompanyMix: Map<string, AtlasCompanyRow[]>;
   overlapTrend: OverlapTrendRow[];
 }
 
@@ -44,7 +46,7 @@ async function load(): Promise<AtlasData> {
   const quarter = publishedQuarters().at(-1);
   if (!quarter) throw new PublishedDataError('the atlas needs a published quarter: run `npm run publish-data -- <quarter>` first');
   const data = await openPublished(quarter);
-  const [quarters, categories, repos, repoSeries, categorySeries, repoWork, categoryWork, repoOverlap, companyMix, overlapTrend] = await Promise.all([
+  const [quarters, categories, repos, repoSeries, categorySeries, repoWork, categoryWork, repoOverlap, companyMix, repoCompanyMix, overlapTrend] = await Promise.all([
     data.query('quarters', {}),
     data.query('categories', {}),
     data.query('atlas-repos', {}),
@@ -53,7 +55,8 @@ async function load(): Promise<AtlasData> {
     data.query('atlas-work-mix', { scopeType: 'repo' }),
     data.query('atlas-work-mix', { scopeType: 'category' }),
     data.query('atlas-repo-overlap', {}),
-    data.query('atlas-company-mix', {}),
+    data.query('atlas-company-mix', { scopeType: 'category' }),
+    data.query('atlas-company-mix', { scopeType: 'repo' }),
     data.query('overlap-trend', {}),
   ]);
   return {
@@ -66,7 +69,8 @@ async function load(): Promise<AtlasData> {
     repoWork: groupBy(repoWork, (r) => r.scope_id),
     categoryWork: groupBy(categoryWork, (r) => r.scope_id),
     repoOverlap: groupBy(repoOverlap, (r) => r.repo),
-    companyMix: groupBy(companyMix, (r) => r.category_id),
+    companyMix: groupBy(companyMix, (r) => r.scope_id),
+    repoCompanyMix: groupBy(repoCompanyMix, (r) => r.scope_id),
     overlapTrend,
   };
 }

@@ -122,6 +122,26 @@ describe('ingest → metrics → publish → restate → site, on the committed 
       }
     });
 
+    it("publishes each repository's company mix with organizations of fewer than 3 people folded", async () => {
+      const file = join(folder, 'company_share.parquet').replaceAll("'", "''");
+      // Every published repository row: its organization had 3 or more people there that quarter (the
+      // warehouse's count), or it is the folded row; and each repository-quarter's shares add up to 1.
+      const rows = await query(
+        warehouse,
+        `SELECT p.scope_id, p.quarter, p.organization, w.people
+         FROM read_parquet('${file}') p
+         LEFT JOIN company_share w ON w.scope_type = 'repo' AND w.scope_id = p.scope_id AND w.quarter = p.quarter AND w.organization = p.organization
+         WHERE p.scope_type = 'repo'`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) if (r.organization !== 'Fewer than 3 people') expect(Number(r.people), `${r.scope_id} ${r.quarter} ${r.organization}`).toBeGreaterThanOrEqual(3);
+      const small = await query(warehouse, `SELECT count(*)::INTEGER AS n FROM company_share WHERE scope_type = 'repo' AND people < 3 AND quarter IN ('2024-q2', '2024-q3', '2024-q4')`);
+      expect(num(small, 'n')[0], 'the fixture has small organizations to fold').toBeGreaterThan(0);
+      expect(rows.some((r) => r.organization === 'Fewer than 3 people')).toBe(true);
+      const sums = await query(warehouse, `SELECT scope_id, quarter, round(sum(share), 6) AS total FROM read_parquet('${file}') WHERE scope_type = 'repo' GROUP BY ALL`);
+      expect(new Set(num(sums, 'total'))).toEqual(new Set([1]));
+    });
+
     it('refuses to publish the frozen quarter again, even with the same data', () => {
       const before = snapshotFolder();
       const r = publish();

@@ -13,6 +13,9 @@
 -- * organization should never be NULL (unmapped domains, webmail and noreply are
 --   'Unknown' in the warehouse); a NULL is folded into 'Unknown' so it cannot vanish
 --   from the shares.
+-- * people counts the persons credited (team and export accounts are none): publishing
+--   repository rows folds organizations of fewer than 3 people, whose share would point
+--   at a person.
 -- * Credit sums are rounded to 1e-9: parallel float summation can differ in the last
 --   bits between runs, and a published quarter must be byte-stable; rank ties (equal
 --   credit) are then broken by organization name, not by float noise.
@@ -21,13 +24,14 @@ WITH credit AS (
     scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
     scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, organization,
-    round(sum(weight), 9) AS credit
+    round(sum(weight), 9) AS credit,
+    count(DISTINCT person_id) AS people
   FROM (
-    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization
+    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization, person_id
     FROM commit_credits
     WHERE quarter IS NOT NULL
     UNION ALL
-    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown')
+    SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown'), CAST(NULL AS BIGINT)
     FROM unattributed_credits
     WHERE quarter IS NOT NULL
   )
@@ -36,6 +40,7 @@ WITH credit AS (
 SELECT scope_type, scope_id, quarter, organization,
   credit::DOUBLE AS credit,
   (credit / round(sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter), 9))::DOUBLE AS share,
-  row_number() OVER (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, organization)::INTEGER AS rank
+  row_number() OVER (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, organization)::INTEGER AS rank,
+  people::INTEGER AS people
 FROM credit
 ORDER BY scope_type, scope_id, quarter, rank

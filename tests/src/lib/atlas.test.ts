@@ -96,7 +96,7 @@ describe('project facts', () => {
 
 describe('company and overlap lines', () => {
   it('takes the largest organizations with their share a year before (0 when absent then)', () => {
-    const c = (quarter: string, seq: number, organization: string, share: number, rank: number): AtlasCompanyRow => ({ category_id: 'x', quarter, seq, organization, credit: share * 100, share, rank });
+    const c = (quarter: string, seq: number, organization: string, share: number, rank: number): AtlasCompanyRow => ({ scope_id: 'x', quarter, seq, organization, credit: share * 100, share, rank });
     const rows = [c('2023-q3', 1, 'A', 0.5, 1), c('2023-q3', 1, 'B', 0.1, 2), c('2024-q3', 5, 'B', 0.4, 1), c('2024-q3', 5, 'A', 0.3, 2), c('2024-q3', 5, 'C', 0.2, 3)];
     expect(companyLines(rows, '2024-q3', 3)).toEqual({
       beforeQuarter: '2023-q3',
