@@ -2,6 +2,7 @@
 // curated lists are hand-edited, so every record keeps the line it started on
 // and every problem is reported as file:line.
 
+import { csvField, type CsvValue } from '../../src/lib/csv-field.ts';
 import { InputError, throwCollected } from './types.ts';
 
 export interface CsvRecord {
@@ -193,21 +194,14 @@ export function readCsvTable(text: string, file: string, errors: InputError[], c
   return { header, rows };
 }
 
-export type CsvValue = string | number | bigint | boolean | null | undefined;
-
-function formatField(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  // Leading or trailing spaces are quoted too: many readers trim unquoted fields.
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export type { CsvValue } from '../../src/lib/csv-field.ts';
 
 /**
  * Writes a header and one line per row, LF line ends and a final newline (the
  * files live in git, where LF diffs cleanly). Missing and null values are empty.
  */
 export function toCsv(rows: readonly Readonly<Record<string, CsvValue>>[], columns: readonly string[]): string {
-  const lines = [columns.map(formatField).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => formatField(row[c])).join(','));
+  const lines = [columns.map((c) => csvField(c)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
   return lines.join('\n') + '\n';
 }

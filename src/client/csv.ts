@@ -1,19 +1,12 @@
 // Query results as CSV (RFC 4180), built in the page and saved through a Blob URL: the
 // download needs no server.
 
-import { neutraliseFormula } from '../lib/csv-safety.ts';
+import { csvField, type CsvValue } from '../lib/csv-field.ts';
 
-export type CsvValue = string | number | boolean | null;
-
-function field(v: CsvValue): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string') s = neutraliseFormula(s);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+export type { CsvValue } from '../lib/csv-field.ts';
 
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [columns, ...rows].map((r) => r.map((v) => field(v)).join(',')).join('\r\n') + '\r\n';
+  return [columns, ...rows].map((r) => r.map((v) => csvField(v, { formulaSafe: true })).join(',')).join('\r\n') + '\r\n';
 }
 
 export function downloadCsv(text: string, filename: string): void {

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'vitest';
+import { toCsv } from '../../scripts/common/csv.ts';
 import { runIngest, type IngestOptions, type IngestSummary } from '../../scripts/ingest/ingest-run.ts';
 import { Progress } from '../../scripts/common/progress.ts';
 import { loadRegistry, type Registry } from '../../scripts/registry/registry.ts';
@@ -48,12 +49,8 @@ export function writeRegistryFixture(dir: string, repos: FixtureRepo[], categori
   mkdirSync(dir, { recursive: true });
   const reposCsv = join(dir, 'tracked-repos.csv');
   const categoriesYaml = join(dir, 'categories.yaml');
-  const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const lines = ['repo,category,status,upstream,tracked_until,note'];
-  for (const r of repos) {
-    lines.push([r.repo, r.category, r.status ?? 'ingested', r.upstream ?? '', r.trackedUntil ?? '', r.note ?? ''].map(csvCell).join(','));
-  }
-  writeFileSync(reposCsv, `${lines.join('\n')}\n`);
+  const rows = repos.map((r) => ({ repo: r.repo, category: r.category, status: r.status ?? 'ingested', upstream: r.upstream, tracked_until: r.trackedUntil, note: r.note }));
+  writeFileSync(reposCsv, toCsv(rows, ['repo', 'category', 'status', 'upstream', 'tracked_until', 'note']));
   const yaml = ['categories:'];
   for (const c of categories) {
     yaml.push(`  - id: ${c.id}`, `    name: ${JSON.stringify(c.name)}`, `    emoji: ${JSON.stringify(c.emoji)}`, `    colour: "${c.colour}"`, `    order: ${c.order}`);
