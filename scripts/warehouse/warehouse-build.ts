@@ -177,7 +177,7 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
  * that bare co-author names stand for (coauthor_names) and the subjects that make a
  * team account's commit automation (team_automated_subjects).
  */
-async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<number> {
+async function loadIdentities(conn: DuckDBConnection): Promise<number> {
   const observations: IdentityObservation[] = [];
   // A co-author line without a bracketed address is not an identity of its own: its
   // embedded address when it has one, else a bare name resolved per repository below.
@@ -210,7 +210,20 @@ async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<n
   };
   const seen = new Set<string>();
   const known: KnownIdentity[] = [];
-  let csv = '';
+  // Appended row by row (DuckDB's appender): no text round trip, nothing held twice.
+  await conn.run('CREATE TABLE identities (name VARCHAR, email VARCHAR, person_id INTEGER, is_bot BOOLEAN, is_agent BOOLEAN, is_team BOOLEAN, organization VARCHAR)');
+  const identities = await conn.createAppender('identities');
+  const appendIdentity = (name: string, email: string, person: number | null, c: ReturnType<typeof classes>): void => {
+    identities.appendVarchar(name);
+    identities.appendVarchar(email);
+    if (person === null) identities.appendNull();
+    else identities.appendInteger(person);
+    identities.appendBoolean(c.bot);
+    identities.appendBoolean(c.agent);
+    identities.appendBoolean(c.team);
+    identities.appendVarchar(c.organization);
+    identities.endRow();
+  };
   for (const o of observations) {
     const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
     if (person === undefined) continue;
@@ -219,7 +232,7 @@ async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<n
     const exact = `${o.name}\u0000${o.email}`;
     if (seen.has(exact)) continue;
     seen.add(exact);
-    csv += [o.name, o.email, person, c.bot, c.agent, c.team, c.organization].map(csvCell).join(',') + '\n';
+    appendIdentity(o.name, o.email, person, c);
   }
   // Lines without a bracketed address keep a row for their classes (a bare "Claude"
   // still marks agent work), with no person: coauthor_names says whom they credit.
@@ -227,19 +240,16 @@ async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<n
     const exact = `${b.name}\u0000`;
     if (seen.has(exact)) continue;
     seen.add(exact);
-    const c = b.address ? classes(b.address.name, b.address.email) : classes(b.name, '');
-    csv += [csvCell(b.name), csvCell(''), '\\N', ...[c.bot, c.agent, c.team, c.organization].map(csvCell)].join(',') + '\n';
+    appendIdentity(b.name, '', null, b.address ? classes(b.address.name, b.address.email) : classes(b.name, ''));
   }
-  const file = join(tmpDir, 'identities.csv');
-  writeFileSync(file, csv);
-  await loadCsvTable(conn, 'identities', file, csv, {
-    name: 'VARCHAR', email: 'VARCHAR', person_id: 'INTEGER', is_bot: 'BOOLEAN', is_agent: 'BOOLEAN', is_team: 'BOOLEAN', organization: 'VARCHAR',
-  });
-  let links = '';
-  for (const l of resolved.links) links += [l.a, l.b, l.rule, l.evidence].map(csvCell).join(',') + '\n';
-  const linksFile = join(tmpDir, 'identity_links.csv');
-  writeFileSync(linksFile, links);
-  await loadCsvTable(conn, 'identity_links', linksFile, links, { a: 'VARCHAR', b: 'VARCHAR', rule: 'VARCHAR', evidence: 'VARCHAR' });
+  identities.closeSync();
+  await conn.run('CREATE TABLE identity_links (a VARCHAR, b VARCHAR, rule VARCHAR, evidence VARCHAR)');
+  const links = await conn.createAppender('identity_links');
+  for (const l of resolved.links) {
+    for (const v of [l.a, l.b, l.rule, l.evidence]) links.appendVarchar(String(v));
+    links.endRow();
+  }
+  links.closeSync();
   const names: string[] = [];
   for (const [where, { person, organization }] of resolveBareCoauthors(bare.filter((b) => !b.address), known)) {
     const [repo, name] = where.split('\u0000') as [string, string];
@@ -258,24 +268,6 @@ async function loadIdentities(conn: DuckDBConnection, tmpDir: string): Promise<n
   const prefixes = teamsList().automatedSubjects;
   if (prefixes.length) await conn.run(`INSERT INTO team_automated_subjects VALUES ${prefixes.map((p) => `(${sqlString(p)})`).join(', ')}`);
   return resolved.people;
-}
-
-/**
- * A table from a CSV this build wrote, with its schema declared: a run that found no
- * identity links writes an empty file, which DuckDB's dialect sniffer cannot read.
- */
-async function loadCsvTable(conn: DuckDBConnection, table: string, file: string, text: string, columns: Record<string, string>): Promise<void> {
-  await conn.run(`CREATE TABLE ${table} (${Object.entries(columns).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  if (text === '') return;
-  const spec = Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ');
-  await conn.run(
-    `INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(file)}, header=false, auto_detect=false, delim=',', quote='"', escape='"', nullstr='\\N', columns={${spec}})`,
-  );
-}
-
-function csvCell(v: string | number | boolean): string {
-  const s = String(v);
-  return /[",\n\r\\]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export async function buildWarehouse(opts: {
@@ -303,7 +295,7 @@ export async function buildWarehouse(opts: {
     await loadRegistry(conn, opts.registry, ingested);
     await loadRaw(conn, opts.staging, tracked);
     const t0 = performance.now();
-    const people = await loadIdentities(conn, tmpDir);
+    const people = await loadIdentities(conn);
     log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await loadProvenance(conn, opts.registry);
     const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
