@@ -17,20 +17,12 @@
 -- home (then: the history that starts first, the smaller one, the name), so a
 -- history moved or imported elsewhere under new SHAs stays with its original.
 -- A change with no holder left is credited to nobody; `reason` says why.
-WITH holders AS (
-  SELECT
-    c.sha, c.repo, ch.change_id, c.parent_count >= 2 AS is_merge, c.subject,
-    coalesce(try_cast(c.committer_date AS TIMESTAMPTZ), c.ts) AS committed_at,
-    r.upstream,
-    r.upstream IS NOT NULL AND NOT coalesce((SELECT ur.ingested FROM registry_repos ur WHERE ur.repo = r.upstream), false) AS upstream_missing
-  FROM raw_commits c
-  JOIN changes ch ON ch.sha = c.sha AND ch.repo = c.repo
-  JOIN registry_repos r ON r.repo = c.repo
-),
+-- Holders are a table of their own (change_holders.sql): a CTE read four times here was
+-- held in memory, and at 10x the real dataset that alone broke a 5 GB cap.
+WITH holders AS (SELECT * FROM change_holders),
 repo_span AS (
   SELECT repo, min(ts) AS first_ts, count(*) AS n FROM raw_commits GROUP BY repo
 ),
--- Which repositories hold each change, and which upstreams their holders are forks of.
 -- A fork's holders whose upstream holds the same change, and those another fork of the
 -- same upstream holds too: semi-joins (which spill), not per-change lists (which at 10x
 -- the real dataset held 13.6 M lists in memory and broke a 5 GB cap).
