@@ -3,6 +3,7 @@
 // are unchanged (a hash of the inputs' paths, sizes and times names the folder). Test
 // files run in parallel workers, so the first one builds under a lock and the others
 // wait for it.
+import { withAstroBuildLock } from './astro-build-lock.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -67,11 +68,13 @@ export async function siteBuild(): Promise<SiteBuild> {
       }
       rmSync(dir, { recursive: true, force: true });
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], {
-        cwd: ROOT,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-        encoding: 'utf8',
-      });
+      const r = withAstroBuildLock(() =>
+        spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], {
+          cwd: ROOT,
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+          encoding: 'utf8',
+        }),
+      );
       if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
       writeFileSync(done, '');
       return { dir, seconds: (performance.now() - t0) / 1000 };

@@ -1,9 +1,10 @@
 // Builds the site once into a temporary folder (or uses BUILD_DIR) and describes what
 // the build should contain, read from the sources rather than from the build itself.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
+import { withAstroBuildLock } from '../../../scripts/tooling/astro-build-lock.ts';
 import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -36,8 +37,6 @@ export function buildOnce(): BuildResult {
   return { dir, seconds, draftsIncluded: true, temporary: true };
 }
 
-const LOCK = join(tmpdir(), 'deep-signal-astro-build.lock');
-
 /**
  * The test process's environment without what Vitest adds to it (SITE, BASE_URL, DEV=1,
  * MODE, NODE_ENV=test …): a child `astro build` would read them as its own
@@ -50,23 +49,10 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 /**
  * `astro build --outDir dir` with extra environment; returns the seconds it took. Builds
- * from test files running in parallel take turns (a lock folder), since each build
- * rewrites the project's .astro/ cache.
+ * take turns with every other build of the project (scripts/tooling/astro-build-lock.ts).
  */
 export function astroBuild(outDir: string, env: Record<string, string>): number {
-  const waitUntil = Date.now() + 300_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // A lock left by a killed run is older than any build.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > waitUntil) throw new Error(`waited 5 minutes for ${LOCK}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
+  return withAstroBuildLock(() => {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       cwd: ROOT,
@@ -75,9 +61,7 @@ export function astroBuild(outDir: string, env: Record<string, string>): number 
     });
     if (r.status !== 0) throw new Error(`astro build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     return (performance.now() - t0) / 1000;
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  });
 }
 
 export interface SourceReport {
