@@ -6,8 +6,12 @@
 import { mkdirSync } from 'node:fs';
 
 export const MEMORY_LIMIT_ENV = 'DEEP_SIGNAL_MEMORY_LIMIT';
-/** Leaves room, within an 8 GB budget, for the ingest's JavaScript (identity resolution). */
-export const DEFAULT_MEMORY_LIMIT = '5GB';
+/**
+ * Leaves room, within an 8 GB budget, for the ingest's JavaScript: at 10 M commits and
+ * ~1 M identities (bench:scale 2000r) identity resolution holds ~4 GB, and the build
+ * peaked at 9.5 GB with a 5 GB cap, 7.2 GB with this one (7 s slower of 279).
+ */
+export const DEFAULT_MEMORY_LIMIT = '3GB';
 
 /** DuckDBInstance options: the memory limit, and where to spill past it (created if absent). */
 export function duckdbLimits(spillDir: string): Record<string, string> {

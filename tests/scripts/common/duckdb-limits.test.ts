@@ -28,9 +28,9 @@ describe('duckdbLimits', () => {
     const s = await settings(spill);
     expect(existsSync(spill)).toBe(true);
     expect(s.temp).toBe(spill);
-    // DuckDB reports the limit in its own units (GiB): 5GB = 5 000 000 000 bytes ≈ 4.6 GiB.
-    expect(DEFAULT_MEMORY_LIMIT).toBe('5GB');
-    expect(s.limit).toBe('4.6 GiB');
+    // DuckDB reports the limit in its own units (GiB): 3GB = 3 000 000 000 bytes ≈ 2.79 GiB.
+    expect(DEFAULT_MEMORY_LIMIT).toBe('3GB');
+    expect(s.limit).toBe('2.7 GiB');
   });
 
   it('takes DEEP_SIGNAL_MEMORY_LIMIT for another machine', async () => {
