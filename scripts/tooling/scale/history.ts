@@ -144,7 +144,9 @@ export function ownCommit(ctx: Ctx, i: number): Commit {
   const prev = i > 0 ? fakeSha(seed, repo.index, i - 1) : repo.fork ? fakeSha(seed, repo.fork.upstream, repo.fork.forkAt - 1) : '';
   const pos = (i * ctx.stride) % repo.own;
   const n = repo.contributors.length;
-  const slot = pos < n ? pos : rng.skewed(repo.core, 1.8);
+  // The core can outnumber a small repository's people at 3x (sizes and people are drawn
+  // apart): a core slot past the last person would name nobody.
+  const slot = pos < n ? pos : Math.min(n - 1, rng.skewed(repo.core, 1.8));
   const personId = repo.contributors[slot]!;
   const person = personOf(seed, personId);
   const core = slot < repo.core;
