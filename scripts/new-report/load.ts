@@ -1,13 +1,14 @@
 // Reads what the drafted findings need from one published quarter folder (its Parquet,
 // never the warehouse): the folder is what the article will quote, so the findings
 // can only name figures the article can show.
+import { byCodePoint, SCOPE_TYPE_ORDER } from '../../src/lib/text-order.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangeData } from '../../src/lib/explain-inputs.ts';
 import { prevQuarter } from '../../src/lib/quarters.ts';
 import type { PUBLISHED_VIEWS } from '../../src/lib/query-registry.ts';
 import type { ScopeQuarterRow, TalentPoolRow } from '../../src/lib/query-rows.ts';
-import { loadChangeData } from '../../src/node/content-checks/change-data.ts';
+import { changeDataOf } from '../../src/node/content-checks/change-data.ts';
 import { readPublishedFolder, type PublishedData } from '../../src/node/published-data.ts';
 
 export interface ScopeFigures {
@@ -120,14 +121,11 @@ export function readFolderManifest(folder: string): FolderManifest | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FolderManifest) : null;
 }
 
-// Code-point order, as DuckDB's ORDER BY sorts text.
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const SCOPE_ORDER = { all: 0, category: 1, repo: 2 } as const;
 
 export async function loadFindingsInput(folder: string, manifest: FolderManifest): Promise<FindingsInput> {
   const data = await readPublishedFolder(folder, manifest.quarter);
   try {
-    return await read(data, folder, manifest);
+    return await read(data, manifest);
   } finally {
     data.close();
   }
@@ -135,7 +133,7 @@ export async function loadFindingsInput(folder: string, manifest: FolderManifest
 
 // Every figure through the registry's queries (src/lib/queries), as the article's
 // components read them: a drafted finding can only quote what the article can show.
-async function read(data: PublishedData, folder: string, manifest: FolderManifest): Promise<FindingsInput> {
+async function read(data: PublishedData, manifest: FolderManifest): Promise<FindingsInput> {
   const q = manifest.quarter;
   const prev = prevQuarter(q);
   const yearAgo = prevQuarter(q, 4);
@@ -145,7 +143,7 @@ async function read(data: PublishedData, folder: string, manifest: FolderManifes
   for (const scopeType of ['all', 'category'] as const) {
     for (const quarter of [prev, q]) scopes.push(...(await data.query('scope-figures', { quarter, scopeType })).map(scopeFigures));
   }
-  scopes.sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id) || cmp(x.quarter, y.quarter));
+  scopes.sort((x, y) => SCOPE_TYPE_ORDER[x.scope_type] - SCOPE_TYPE_ORDER[y.scope_type] || byCodePoint(x.scope_id, y.scope_id) || byCodePoint(x.quarter, y.quarter));
   const repos = (await data.query('repos', {})).filter((r) => r.ingested);
   const repoRows = new Map((await data.query('scope-figures', { quarter: q, scopeType: 'repo' })).map((s) => [s.scope_id, s]));
   const withFigures = repos.flatMap((r) => {
@@ -154,24 +152,24 @@ async function read(data: PublishedData, folder: string, manifest: FolderManifes
   });
   const newRepos = withFigures
     .filter(({ r }) => r.first_quarter === q)
-    .sort((x, y) => count(y.s, 'contributors') - count(x.s, 'contributors') || count(y.s, 'commits') - count(x.s, 'commits') || cmp(x.r.repo, y.r.repo))
+    .sort((x, y) => count(y.s, 'contributors') - count(x.s, 'contributors') || count(y.s, 'commits') - count(x.s, 'commits') || byCodePoint(x.r.repo, y.r.repo))
     .map(({ r, s }) => ({ repo: r.repo, category_id: r.category_id, contributors: count(s, 'contributors'), commits: count(s, 'commits') }));
   // Ranked as the claim components rank projects: every repository with a history, by its scope_quarters figure.
   const repoFigures = (by: 'contributors' | 'new_contributors'): RepoFigures[] =>
     [...withFigures]
-      .sort((x, y) => count(y.s, by) - count(x.s, by) || cmp(x.r.repo, y.r.repo))
+      .sort((x, y) => count(y.s, by) - count(x.s, by) || byCodePoint(x.r.repo, y.r.repo))
       .slice(0, 4)
       .map(({ r, s }) => ({ repo: r.repo, category_id: r.category_id, contributors: count(s, 'contributors'), new_contributors: count(s, 'new_contributors') }));
   const topRepos = repoFigures('contributors');
   const topNewcomerRepos = repoFigures('new_contributors');
   const overlap = (await Promise.all([prev, q].map(async (quarter) => (await data.query('overlap-matrix', { quarter })).map((o) => ({ quarter, a: o.category_a, b: o.category_b, people: o.people })))))
     .flat()
-    .sort((x, y) => cmp(x.quarter, y.quarter) || cmp(x.a, y.a) || cmp(x.b, y.b));
+    .sort((x, y) => byCodePoint(x.quarter, y.quarter) || byCodePoint(x.a, y.a) || byCodePoint(x.b, y.b));
   const migration = (await data.query('migration-matrix', { quarter: q }))
     .map((m) => ({ from: m.from_category, to: m.to_category, people: m.people }))
-    .sort((x, y) => cmp(x.from, y.from) || cmp(x.to, y.to));
+    .sort((x, y) => byCodePoint(x.from, y.from) || byCodePoint(x.to, y.to));
   // A partial quarter quotes no change, so there is nothing to explain.
-  const explain = manifest.partial ? undefined : await loadChangeData(folder, q);
+  const explain = manifest.partial ? undefined : await changeDataOf(data, q);
   // A kind with no commits has no work_composition row, so it is no shift either.
   const workMix = has('work_composition')
     ? (
@@ -184,7 +182,7 @@ async function read(data: PublishedData, folder: string, manifest: FolderManifes
         )
       )
         .flat()
-        .sort((x, y) => cmp(x.category, y.category) || cmp(x.work_kind, y.work_kind) || cmp(x.quarter, y.quarter))
+        .sort((x, y) => byCodePoint(x.category, y.category) || byCodePoint(x.work_kind, y.work_kind) || byCodePoint(x.quarter, y.quarter))
     : undefined;
   const leadingOrgs = has('company_share')
     ? (
@@ -193,14 +191,14 @@ async function read(data: PublishedData, folder: string, manifest: FolderManifes
             const rows = (await data.query('company-share', { quarter: q, scopeId: c.id })).filter((r) => r.quarter === q && r.scope_type === 'category');
             const lead = rows
               .filter((r) => r.organization !== 'Unknown' && r.organization !== 'Other')
-              .sort((x, y) => y.share - x.share || cmp(x.organization, y.organization))[0];
+              .sort((x, y) => y.share - x.share || byCodePoint(x.organization, y.organization))[0];
             const unknown = rows.find((r) => r.organization === 'Unknown');
             return lead ? [{ category: c.id, organization: lead.organization, share: lead.share, unknown_share: unknown?.share ?? null }] : [];
           }),
         )
       )
         .flat()
-        .sort((x, y) => cmp(x.category, y.category))
+        .sort((x, y) => byCodePoint(x.category, y.category))
     : undefined;
   // Folders published before these tables: the findings that need them wait for a republish.
   const pools = has('talent_pools') ? poolsOf(await data.query('talent-pools', {}), q, yearAgo) : undefined;
@@ -218,7 +216,7 @@ async function read(data: PublishedData, folder: string, manifest: FolderManifes
         )
       )
         .flat()
-        .sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id))
+        .sort((x, y) => SCOPE_TYPE_ORDER[x.scope_type] - SCOPE_TYPE_ORDER[y.scope_type] || byCodePoint(x.scope_id, y.scope_id))
         .map(({ scope_type, scope_id, contributors, new_contributors, newcomer_share, new_projects }) => ({ scope_type, scope_id, contributors, new_contributors, newcomer_share, new_projects }))
     : undefined;
   const newProjects = has('new_projects') ? (await data.query('new-projects', { quarter: q })).filter((n) => n.first_quarter === q).length : undefined;
@@ -263,6 +261,6 @@ function poolsOf(all: TalentPoolRow[], q: string, yearAgo: string): PoolRow[] {
   const inQuarter = new Set(all.filter((p) => p.quarter === q).map((p) => p.pool_id));
   return all
     .filter((p) => p.quarter === q || p.quarter === yearAgo || (p.pool_type === 'named' && !inQuarter.has(p.pool_id)))
-    .sort((x, y) => cmp(x.quarter, y.quarter) || cmp(x.pool_type, y.pool_type) || y.people - x.people || cmp(x.pool_id, y.pool_id))
+    .sort((x, y) => byCodePoint(x.quarter, y.quarter) || byCodePoint(x.pool_type, y.pool_type) || y.people - x.people || byCodePoint(x.pool_id, y.pool_id))
     .map(({ quarter, pool_type, pool_id, name, categories, people, observed }) => ({ quarter, pool_type, pool_id, name, categories, people, observed }));
 }

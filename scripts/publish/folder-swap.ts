@@ -8,6 +8,7 @@
 //   3. aside   <q> → .<q>.old
 //   4. in      .<q>.ready → <q>
 //   5. done    .<q>.old removed
+import { processAlive } from '../common/process-alive.ts';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,15 +31,6 @@ export function swapNames(parentDir: string, name: string, pid = process.pid): S
 /** A hook tests use to kill the process at a step; does nothing otherwise. */
 export type StepHook = (step: 'built' | 'ready' | 'aside' | 'in' | 'done') => void;
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Brings `name` back to a consistent state after a run that was killed part-way, and
@@ -52,7 +44,7 @@ export function recoverSwap(parentDir: string, name: string): string[] {
   for (const entry of readdirSync(parentDir)) {
     // Builds of runs that are gone, and the pid-named folders of earlier versions.
     const m = /^\.(.+)\.(?:building|tmp|old)-(\d+)$/.exec(entry);
-    if (m && m[1] === name && !alive(Number(m[2]))) {
+    if (m && m[1] === name && !processAlive(Number(m[2]))) {
       rmSync(join(parentDir, entry), { recursive: true, force: true });
       said.push(`removed ${entry}, left by a run that stopped before it finished`);
     }

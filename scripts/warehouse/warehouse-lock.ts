@@ -3,6 +3,7 @@
 // delete the first one's work in progress. The lock file names its holder (pid,
 // host, start time) so that a refusal can say who to wait for, and a lock whose
 // process is gone can be recognised and taken over.
+import { processAlive } from '../common/process-alive.ts';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -26,16 +27,6 @@ export interface IngestLock {
 
 export class LockHeldError extends UserError {}
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readHolder(file: string): { text: string; holder: LockHolder | null } | null {
   let text: string;
@@ -88,7 +79,7 @@ export function acquireIngestLock(warehouseDir: string): IngestLock {
       if (holder.host !== me.host) {
         throw new LockHeldError(`${held}It was started on another machine, so ${me.host} cannot tell whether it still runs: if it does not, delete the lock file.`);
       }
-      if (alive(holder.pid)) throw new LockHeldError(`${held}Wait for it to finish; if it is not running any more, delete the lock file.`);
+      if (processAlive(holder.pid)) throw new LockHeldError(`${held}Wait for it to finish; if it is not running any more, delete the lock file.`);
       // Move the dead holder's lock aside and check it is still that lock: another
       // run taking over at the same moment must not lose its own lock to us.
       const aside = `${file}.${process.pid}.stale`;

@@ -1,6 +1,8 @@
 // Row shapes of the atlas queries (src/lib/queries/atlas-*.sql), apart from
 // query-rows.ts so the atlas pages' data contract reads in one place.
 
+import type { WorkMixRow } from './query-rows.ts';
+
 export interface AtlasRepoRow {
   repo: string;
   category_id: string;
@@ -52,18 +54,8 @@ export interface AtlasSeriesRow {
   rank_in_category: number | null;
 }
 
-/** atlas-work-mix: a work-mix row of one scope. */
-export interface AtlasWorkMixRow {
-  scope_id: string;
-  quarter: string;
-  seq: number;
-  partial: boolean;
-  work_kind: string;
-  kind_order: number;
-  commits: number;
-  share: number | null;
-  total_commits: number;
-}
+/** atlas-work-mix: a work-mix row (as work-mix gives it) of one scope among many. */
+export type AtlasWorkMixRow = WorkMixRow & { scope_id: string };
 
 /** atlas-repo-overlap: people of a repository also active in another category (null: under 3). */
 export interface AtlasRepoOverlapRow {

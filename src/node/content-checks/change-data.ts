@@ -4,6 +4,7 @@
 // The article check and new-report both read it, so the two say the same thing. Only
 // published aggregates are read, through the registry's queries; a table an older
 // folder lacks leaves the changes it explains unexplained (null), never guessed.
+import { byCodePoint, SCOPE_TYPE_ORDER } from '../../lib/text-order.ts';
 import type { ChangeData } from '../../lib/explain-inputs.ts';
 import type { ChangePeopleRow, ScopeQuarterRow } from '../../lib/query-rows.ts';
 import { prevQuarter } from '../../lib/quarters.ts';
@@ -31,7 +32,6 @@ function changePeople(all: ChangePeopleRow[], quarter: string, prev: string): Pe
   return { people, soloPeople, soloOverlap };
 }
 
-const SCOPE_ORDER = { all: 0, category: 1, repo: 2 } as const;
 
 async function load(folder: string, quarter: string): Promise<ChangeData> {
   const prev = prevQuarter(quarter);
@@ -43,6 +43,11 @@ async function load(folder: string, quarter: string): Promise<ChangeData> {
   }
 }
 
+/** The change rows of `quarter` from a folder the caller has open (new-report reads it for its findings too). */
+export function changeDataOf(data: PublishedData, quarter: string): Promise<ChangeData> {
+  return read(data, quarter, prevQuarter(quarter));
+}
+
 async function read(data: PublishedData, quarter: string, prev: string): Promise<ChangeData> {
   const has = (view: string) => data.views.includes(view);
   const repos = (await data.query('repos', {})).filter((r) => r.ingested).map(({ repo, category_id, first_quarter, tracked_until }) => ({ repo, category_id, first_quarter, tracked_until }));
@@ -50,14 +55,14 @@ async function read(data: PublishedData, quarter: string, prev: string): Promise
   for (const scopeType of ['all', 'category', 'repo'] as const) {
     for (const q of [prev, quarter]) scopes.push(...(await data.query('scope-figures', { quarter: q, scopeType })));
   }
-  scopes.sort((x, y) => SCOPE_ORDER[x.scope_type] - SCOPE_ORDER[y.scope_type] || cmp(x.scope_id, y.scope_id) || cmp(x.quarter, y.quarter));
+  scopes.sort((x, y) => SCOPE_TYPE_ORDER[x.scope_type] - SCOPE_TYPE_ORDER[y.scope_type] || byCodePoint(x.scope_id, y.scope_id) || byCodePoint(x.quarter, y.quarter));
   // Folders published before commit_sizes existed: the guard falls back on code lines.
   const sizes = has('commit_sizes') ? await data.query('commit-sizes', { quarter }) : null;
   const likeForLike = (await data.columns('scope_quarters')).some((c) => c.name === 'qoq_basis_share');
   const overlap = has('category_overlap')
     ? (await Promise.all([prev, quarter].map(async (q) => (await data.query('overlap-matrix', { quarter: q })).map((r) => ({ a: r.category_a, b: r.category_b, quarter: q, people: r.people })))))
         .flat()
-        .sort((x, y) => cmp(x.a, y.a) || cmp(x.b, y.b) || cmp(x.quarter, y.quarter))
+        .sort((x, y) => byCodePoint(x.a, y.a) || byCodePoint(x.b, y.b) || byCodePoint(x.quarter, y.quarter))
     : [];
   // Folders published before change_people (with a person-level table since withdrawn, or nothing): people are not split.
   const people: PeopleRows = has('change_people')
@@ -66,8 +71,6 @@ async function read(data: PublishedData, quarter: string, prev: string): Promise
   return { quarter, prev, repos, scopes, sizes, likeForLike, overlap, ...people };
 }
 
-// Code-point order, as DuckDB's ORDER BY sorts text.
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const cache = new Map<string, Promise<ChangeData>>();
 
