@@ -96,4 +96,13 @@ describe('synthetic histories (tiny)', () => {
       if (spec.commits >= 1e7) expect(own[2]!).toBeGreaterThan(100_000);
     }
   });
+
+  it('plans every history at every size with commits and people (3x once planned one of -7 commits)', () => {
+    for (const spec of Object.values(SIZES)) {
+      const plan = makePlan(spec, 1);
+      const ingested = plan.repos.filter((r) => r.status === 'ingested');
+      expect(ingested.filter((r) => !(r.own >= 1)).map((r) => `${spec.name} ${r.repo}: ${r.own}`)).toEqual([]);
+      expect(ingested.filter((r) => r.contributors.length === 0 || r.core < 1).map((r) => `${spec.name} ${r.repo}`)).toEqual([]);
+    }
+  });
 });
