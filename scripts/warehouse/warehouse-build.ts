@@ -10,12 +10,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { datasetFingerprintOf } from '../ingest/dataset-fingerprint.ts';
 import { asDiskFull, writing } from '../common/disk-full.ts';
 import type { Registry } from '../registry/registry.ts';
-import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from '../identity/identities.ts';
-import { isBot, isTeam } from '../identity/bots.ts';
-import { isAgent } from '../identity/agents.ts';
-import { organizationOf } from '../identity/affiliation.ts';
+import type { IdentityTables, ObservedIdentity } from '../identity/identity-tables.ts';
+import { identityTablesInWorker } from '../identity/identity-worker.ts';
 import { duckdbLimits } from '../common/duckdb-limits.ts';
-import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
+import { readSqlDir, runSqlTables, splitByReads, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
 import { classifierVersion, teamsList } from '../identity/curated-lists.ts';
 import { type Staging } from '../ingest/staging.ts';
@@ -31,6 +29,7 @@ const KEY_FILE = `${WAREHOUSE_FILE}.key`;
 // Relative to this file: the code whose change makes a built warehouse stale.
 const BUILD_SOURCES = [
   '../identity/identities.ts',
+  '../identity/identity-tables.ts',
   '../identity/identity-rules.ts',
   '../identity/identity-overrides.ts',
   './warehouse-build.ts',
@@ -171,103 +170,67 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
   return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-/**
- * Merges identities in TypeScript (union-find) and stores the result as tables:
- * identities (with the bot, agent and team classes), identity_links, the people
- * that bare co-author names stand for (coauthor_names) and the subjects that make a
- * team account's commit automation (team_automated_subjects).
- */
-async function loadIdentities(conn: DuckDBConnection): Promise<number> {
-  const observations: IdentityObservation[] = [];
-  // A co-author line without a bracketed address is not an identity of its own: its
-  // embedded address when it has one, else a bare name resolved per repository below.
-  const embedded = new Map<string, string>();
-  const bare: (BareCoauthor & { address?: { name: string; email: string } })[] = [];
-  type Row = { repo: string; name: string; email: string; mname: string | null; memail: string | null; coauthor: boolean };
-  for (const r of await rows<Row>(
+/** Every distinct identity line of every repository: authors (with their .mailmap form), committers, co-authors. */
+async function observedIdentities(conn: DuckDBConnection): Promise<ObservedIdentity[]> {
+  return rows<ObservedIdentity>(
     conn,
     `SELECT DISTINCT repo, author_name AS name, author_email AS email, author_name_mm AS mname, author_email_mm AS memail, false AS coauthor FROM raw_commits
      UNION SELECT DISTINCT repo, committer_name, committer_email, NULL, NULL, false FROM raw_commits
      UNION SELECT DISTINCT repo, name, email, NULL, NULL, true FROM raw_coauthors
      ORDER BY ALL`,
-  )) {
-    if (r.coauthor && (r.email ?? '') === '') {
-      const found = embeddedAddress(r.name ?? '');
-      if (found) {
-        observations.push({ ...found, repo: r.repo });
-        embedded.set(`${r.repo}\u0000${r.name}`, identityKey(found.name, found.email));
-      }
-      bare.push({ repo: r.repo, name: r.name ?? '', address: found ?? undefined });
-      continue;
-    }
-    observations.push({ name: r.name ?? '', email: r.email ?? '', repo: r.repo, mailmappedName: r.mname ?? undefined, mailmappedEmail: r.memail ?? undefined });
-    if (r.mname !== null && r.memail !== null) observations.push({ name: r.mname, email: r.memail, repo: r.repo });
-  }
-  const resolved = resolveIdentities(observations);
-  const classes = (name: string, email: string) => {
-    const agent = isAgent(name, email);
-    return { agent, bot: !agent && isBot(name, email), team: !agent && isTeam(name, email), organization: organizationOf(email) };
-  };
-  const seen = new Set<string>();
-  const known: KnownIdentity[] = [];
-  // Appended row by row (DuckDB's appender): no text round trip, nothing held twice.
+  );
+}
+
+/** The tables identity resolution makes, which the warehouse SQL reads by name. */
+const IDENTITY_TABLES = ['identities', 'identity_links', 'coauthor_names', 'team_automated_subjects'];
+
+/**
+ * Stores merged identities: identities (with the bot, agent and team classes),
+ * identity_links, the people that bare co-author names stand for (coauthor_names) and
+ * the subjects that make a team account's commit automation (team_automated_subjects).
+ * Appended row by row (DuckDB's appender): no text round trip, nothing held twice.
+ */
+async function writeIdentityTables(conn: DuckDBConnection, t: IdentityTables): Promise<void> {
   await conn.run('CREATE TABLE identities (name VARCHAR, email VARCHAR, person_id INTEGER, is_bot BOOLEAN, is_agent BOOLEAN, is_team BOOLEAN, organization VARCHAR)');
   const identities = await conn.createAppender('identities');
-  const appendIdentity = (name: string, email: string, person: number | null, c: ReturnType<typeof classes>): void => {
+  for (const [name, email, person, bot, agent, team, organization] of t.identities) {
     identities.appendVarchar(name);
     identities.appendVarchar(email);
     if (person === null) identities.appendNull();
     else identities.appendInteger(person);
-    identities.appendBoolean(c.bot);
-    identities.appendBoolean(c.agent);
-    identities.appendBoolean(c.team);
-    identities.appendVarchar(c.organization);
+    identities.appendBoolean(bot);
+    identities.appendBoolean(agent);
+    identities.appendBoolean(team);
+    identities.appendVarchar(organization);
     identities.endRow();
-  };
-  for (const o of observations) {
-    const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
-    if (person === undefined) continue;
-    const c = classes(o.name, o.email);
-    if (!c.agent && !c.bot && !c.team) known.push({ repo: o.repo, name: o.name, email: o.email, person, organization: c.organization });
-    const exact = `${o.name}\u0000${o.email}`;
-    if (seen.has(exact)) continue;
-    seen.add(exact);
-    appendIdentity(o.name, o.email, person, c);
-  }
-  // Lines without a bracketed address keep a row for their classes (a bare "Claude"
-  // still marks agent work), with no person: coauthor_names says whom they credit.
-  for (const b of bare) {
-    const exact = `${b.name}\u0000`;
-    if (seen.has(exact)) continue;
-    seen.add(exact);
-    appendIdentity(b.name, '', null, b.address ? classes(b.address.name, b.address.email) : classes(b.name, ''));
   }
   identities.closeSync();
   await conn.run('CREATE TABLE identity_links (a VARCHAR, b VARCHAR, rule VARCHAR, evidence VARCHAR)');
   const links = await conn.createAppender('identity_links');
-  for (const l of resolved.links) {
-    for (const v of [l.a, l.b, l.rule, l.evidence]) links.appendVarchar(String(v));
+  for (const l of t.links) {
+    for (const v of l) links.appendVarchar(v);
     links.endRow();
   }
   links.closeSync();
-  const names: string[] = [];
-  for (const [where, { person, organization }] of resolveBareCoauthors(bare.filter((b) => !b.address), known)) {
-    const [repo, name] = where.split('\u0000') as [string, string];
-    names.push(`(${sqlString(repo)}, ${sqlString(name)}, ${person}, ${sqlString(organization)})`);
-  }
-  for (const [where, key] of embedded) {
-    const [repo, name] = where.split('\u0000') as [string, string];
-    const person = resolved.keyToPerson.get(key);
-    const email = key.slice(0, key.indexOf('\u0000'));
-    const c = classes(key.slice(key.indexOf('\u0000') + 1), email);
-    if (person !== undefined && !c.agent && !c.bot && !c.team) names.push(`(${sqlString(repo)}, ${sqlString(name)}, ${person}, ${sqlString(c.organization)})`);
-  }
   await conn.run('CREATE TABLE coauthor_names (repo VARCHAR, name VARCHAR, person_id INTEGER, organization VARCHAR)');
-  for (let i = 0; i < names.length; i += 1000) await conn.run(`INSERT INTO coauthor_names VALUES ${names.slice(i, i + 1000).join(', ')}`);
+  const names = await conn.createAppender('coauthor_names');
+  for (const [repo, name, person, organization] of t.coauthorNames) {
+    names.appendVarchar(repo);
+    names.appendVarchar(name);
+    names.appendInteger(person);
+    names.appendVarchar(organization);
+    names.endRow();
+  }
+  names.closeSync();
   await conn.run('CREATE TABLE team_automated_subjects (prefix VARCHAR)');
   const prefixes = teamsList().automatedSubjects;
   if (prefixes.length) await conn.run(`INSERT INTO team_automated_subjects VALUES ${prefixes.map((p) => `(${sqlString(p)})`).join(', ')}`);
-  return resolved.people;
+}
+
+/** The first rejection of several settled promises, or their values. */
+function allOrFirstError<T extends unknown[]>(settled: { [K in keyof T]: PromiseSettledResult<T[K]> }): T {
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
 }
 
 export async function buildWarehouse(opts: {
@@ -294,11 +257,25 @@ export async function buildWarehouse(opts: {
     const ingested = new Set(opts.staging.states().map((s) => s.repo));
     await loadRegistry(conn, opts.registry, ingested);
     await loadRaw(conn, opts.staging, tracked);
-    const t0 = performance.now();
-    const people = await loadIdentities(conn);
-    log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await loadProvenance(conn, opts.registry);
-    const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
+    // Identity resolution (JavaScript, one core) runs in a worker while DuckDB builds the
+    // tables that do not read people (change identity, provenance) on a second connection.
+    const { without, reading } = splitByReads(readSqlDir(WAREHOUSE_SQL_DIR), IDENTITY_TABLES);
+    const logTable = (t: TableTiming): void => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`);
+    const t0 = performance.now();
+    const observed = await observedIdentities(conn);
+    const side = await instance.connect();
+    const [, before] = allOrFirstError<[void, TableTiming[]]>(
+      await Promise.allSettled([
+        identityTablesInWorker(observed).then(async (t) => {
+          await writeIdentityTables(conn, t);
+          log(`identities merged into ${t.people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s (beside the SQL that does not read them)`);
+        }),
+        runSqlTables(side, without, logTable),
+      ]),
+    );
+    side.closeSync();
+    const timings = [...before, ...(await runSqlTables(conn, reading, logTable))];
     const m0 = performance.now();
     await computeMetrics(conn, { onTable: (name, ms, n) => log(`  ${name.padEnd(22)} ${n.toLocaleString('en-US').padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`) });
     const metricsMs = performance.now() - m0;

@@ -16,15 +16,15 @@
 -- * people counts the persons credited (team and export accounts are none): publishing
 --   repository rows folds organizations of fewer than 3 people, whose share would point
 --   at a person.
--- * Credit sums are rounded to 1e-9: parallel float summation can differ in the last
---   bits between runs, and a published quarter must be byte-stable; rank ties (equal
---   credit) are then broken by organization name, not by float noise.
+-- * Credit sums are exact (credit_sum: decimals, rounded to 1e-9): a float sum's last
+--   bits follow the order rows arrive in, and a published quarter must be byte-stable;
+--   rank ties (equal credit) are then broken by organization name, not by float noise.
 WITH credit AS (
   SELECT
     scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
     scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, organization,
-    round(sum(weight), 9) AS credit,
+    credit_sum(weight) AS credit,
     count(DISTINCT person_id) AS people
   FROM (
     SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization, person_id
@@ -39,7 +39,7 @@ WITH credit AS (
 )
 SELECT scope_type, scope_id, quarter, organization,
   credit::DOUBLE AS credit,
-  (credit / round(sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter), 9))::DOUBLE AS share,
+  credit::DOUBLE / (sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter))::DOUBLE AS share,
   row_number() OVER (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, organization)::INTEGER AS rank,
   people::INTEGER AS people
 FROM credit

@@ -9,9 +9,9 @@
 --   commits credited to nobody are nobody's, so they are in no one's share (their
 --   count is scope_quarters.unattributed_commits). credit is that total.
 -- * People are taken largest credit first; the count does not depend on how ties are
---   broken (equal credits are interchangeable). Credits are rounded to 1e-9 before
---   comparing, so a running sum that lands exactly on half counts as half whatever the
---   order of float additions.
+--   broken (equal credits are interchangeable). Credits are exact decimal sums
+--   (credit_sum), so a running sum that lands exactly on half counts as half whatever
+--   the order of additions.
 -- * Active weeks roll up across a scope's repositories as a 14-bit mask (as in
 --   scope_quarters), so one week in two repositories is one week. 8 weeks is most of a
 --   quarter: a regular, not a visitor. A partial quarter has fewer weeks to reach it.
@@ -25,7 +25,7 @@
 WITH
 person_repo AS (
   SELECT person_id, repo, category_id, quarter,
-    sum(weight) AS credit,
+    sum(exact_weight(weight)) AS credit,
     bit_or(1::INTEGER << week) AS week_mask
   FROM commit_credits
   WHERE quarter IS NOT NULL

@@ -1,0 +1,97 @@
+// Turns the identities a warehouse observed (author, committer, mailmap and co-author
+// lines, per repository) into the rows of its identity tables: merged people, the
+// links that merged them, the bot, agent and team classes, and the people bare
+// co-author names stand for. Plain data in, plain data out, so it can run in a worker
+// thread beside the warehouse SQL that does not read people.
+import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from './identities.ts';
+import { isBot, isTeam } from './bots.ts';
+import { isAgent } from './agents.ts';
+import { organizationOf } from './affiliation.ts';
+
+/** One distinct identity line of one repository, as the warehouse's raw tables hold it. */
+export interface ObservedIdentity {
+  repo: string;
+  name: string | null;
+  email: string | null;
+  /** The name and address the repository's .mailmap gives it, when it has one. */
+  mname: string | null;
+  memail: string | null;
+  coauthor: boolean;
+}
+
+/** A row of `identities`: name, email, person (null for a bare co-author name), is_bot, is_agent, is_team, organization. */
+export type IdentityRow = [string, string, number | null, boolean, boolean, boolean, string];
+/** A row of `coauthor_names`: repo, name, person, organization. */
+export type CoauthorNameRow = [string, string, number, string];
+/** A row of `identity_links`: a, b, rule, evidence. */
+export type LinkRow = [string, string, string, string];
+
+export interface IdentityTables {
+  people: number;
+  identities: IdentityRow[];
+  links: LinkRow[];
+  coauthorNames: CoauthorNameRow[];
+}
+
+function classes(name: string, email: string): { agent: boolean; bot: boolean; team: boolean; organization: string } {
+  const agent = isAgent(name, email);
+  return { agent, bot: !agent && isBot(name, email), team: !agent && isTeam(name, email), organization: organizationOf(email) };
+}
+
+export function identityTables(observed: readonly ObservedIdentity[]): IdentityTables {
+  const observations: IdentityObservation[] = [];
+  // A co-author line without a bracketed address is not an identity of its own: its
+  // embedded address when it has one, else a bare name resolved per repository below.
+  const embedded = new Map<string, string>();
+  const bare: (BareCoauthor & { address?: { name: string; email: string } })[] = [];
+  for (const r of observed) {
+    if (r.coauthor && (r.email ?? '') === '') {
+      const found = embeddedAddress(r.name ?? '');
+      if (found) {
+        observations.push({ ...found, repo: r.repo });
+        embedded.set(`${r.repo}\u0000${r.name}`, identityKey(found.name, found.email));
+      }
+      bare.push({ repo: r.repo, name: r.name ?? '', address: found ?? undefined });
+      continue;
+    }
+    observations.push({ name: r.name ?? '', email: r.email ?? '', repo: r.repo, mailmappedName: r.mname ?? undefined, mailmappedEmail: r.memail ?? undefined });
+    if (r.mname !== null && r.memail !== null) observations.push({ name: r.mname, email: r.memail, repo: r.repo });
+  }
+  const resolved = resolveIdentities(observations);
+  const seen = new Set<string>();
+  const known: KnownIdentity[] = [];
+  const identities: IdentityRow[] = [];
+  for (const o of observations) {
+    const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
+    if (person === undefined) continue;
+    const c = classes(o.name, o.email);
+    if (!c.agent && !c.bot && !c.team) known.push({ repo: o.repo, name: o.name, email: o.email, person, organization: c.organization });
+    const exact = `${o.name}\u0000${o.email}`;
+    if (seen.has(exact)) continue;
+    seen.add(exact);
+    identities.push([o.name, o.email, person, c.bot, c.agent, c.team, c.organization]);
+  }
+  // Lines without a bracketed address keep a row for their classes (a bare "Claude"
+  // still marks agent work), with no person: coauthor_names says whom they credit.
+  for (const b of bare) {
+    const exact = `${b.name}\u0000`;
+    if (seen.has(exact)) continue;
+    seen.add(exact);
+    const c = b.address ? classes(b.address.name, b.address.email) : classes(b.name, '');
+    identities.push([b.name, '', null, c.bot, c.agent, c.team, c.organization]);
+  }
+  const coauthorNames: CoauthorNameRow[] = [];
+  for (const [where, { person, organization }] of resolveBareCoauthors(bare.filter((b) => !b.address), known)) {
+    const [repo, name] = where.split('\u0000') as [string, string];
+    coauthorNames.push([repo, name, person, organization]);
+  }
+  for (const [where, key] of embedded) {
+    const [repo, name] = where.split('\u0000') as [string, string];
+    const person = resolved.keyToPerson.get(key);
+    const email = key.slice(0, key.indexOf('\u0000'));
+    const c = classes(key.slice(key.indexOf('\u0000') + 1), email);
+    if (person !== undefined && !c.agent && !c.bot && !c.team) coauthorNames.push([repo, name, person, c.organization]);
+  }
+  const links: LinkRow[] = resolved.links.map((l) => [String(l.a), String(l.b), String(l.rule), String(l.evidence)]);
+  return { people: resolved.people, identities, links, coauthorNames };
+}
