@@ -8,8 +8,11 @@ CREATE OR REPLACE TEMP MACRO scope_type_of(g_repo, g_category) AS
   CASE WHEN g_repo = 0 THEN 'repo' WHEN g_category = 0 THEN 'category' ELSE 'all' END;
 CREATE OR REPLACE TEMP MACRO scope_id_of(g_repo, g_category, repo, category_id) AS
   CASE WHEN g_repo = 0 THEN repo WHEN g_category = 0 THEN category_id ELSE 'all' END;
--- A sum of commit credit (1/n weights), exact: each weight is fixed to 18 decimals and
--- summed as a decimal, so the result does not depend on the order rows reach the sum
--- (a float sum's last bits do, and rounding it to 1e-9 flipped near a boundary).
-CREATE OR REPLACE TEMP MACRO exact_weight(weight) AS weight::DECIMAL(38, 18);
-CREATE OR REPLACE TEMP MACRO credit_sum(weight) AS round(sum(exact_weight(weight)), 9);
+-- Commit credit (sums of 1/n weights) is summed as integers: each weight in units of
+-- 1e-15, the sum rounded half up to units of 1e-9 ("nanos"). A float sum's last bits
+-- follow the order rows reach it, and rounding it to 1e-9 flipped near a boundary
+-- between two builds of the same data; an integer sum is exact, and fast in windows.
+CREATE OR REPLACE TEMP MACRO credit_units(weight) AS (weight * 1e15)::BIGINT;
+CREATE OR REPLACE TEMP MACRO units_nanos(units) AS (units + 500000) // 1000000;
+CREATE OR REPLACE TEMP MACRO credit_nanos(weight) AS units_nanos(sum(credit_units(weight)));
+CREATE OR REPLACE TEMP MACRO nanos_credit(nanos) AS nanos / 1e9;

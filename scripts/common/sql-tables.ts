@@ -67,19 +67,6 @@ export function dependencyOrder(tables: readonly SqlTable[]): SqlTable[] {
   return ordered;
 }
 
-/**
- * The tables that read none of `outside` (tables made elsewhere), directly or through
- * another table of the set, and the rest: the first can run before `outside` exists.
- */
-export function splitByReads(tables: readonly SqlTable[], outside: readonly string[]): { without: SqlTable[]; reading: SqlTable[] } {
-  const names = tables.map((t) => t.name);
-  const reading = new Set<string>();
-  for (const t of dependencyOrder(tables)) {
-    if (dependencies(t, [...names, ...outside]).some((d) => outside.includes(d) || reading.has(d))) reading.add(t.name);
-  }
-  return { without: tables.filter((t) => !reading.has(t.name)), reading: tables.filter((t) => reading.has(t.name)) };
-}
-
 export interface TableTiming {
   name: string;
   ms: number;

@@ -1,8 +1,8 @@
 // Turns the identities a warehouse observed (author, committer, mailmap and co-author
 // lines, per repository) into the rows of its identity tables: merged people, the
 // links that merged them, the bot, agent and team classes, and the people bare
-// co-author names stand for. Plain data in, plain data out, so it can run in a worker
-// thread beside the warehouse SQL that does not read people.
+// co-author names stand for. Plain data in, plain data out: the warehouse build
+// appends the rows.
 import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from './identities.ts';
 import { isBot, isTeam } from './bots.ts';
 import { isAgent } from './agents.ts';

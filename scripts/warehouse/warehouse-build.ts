@@ -10,10 +10,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { datasetFingerprintOf } from '../ingest/dataset-fingerprint.ts';
 import { asDiskFull, writing } from '../common/disk-full.ts';
 import type { Registry } from '../registry/registry.ts';
-import type { IdentityTables, ObservedIdentity } from '../identity/identity-tables.ts';
-import { identityTablesInWorker } from '../identity/identity-worker.ts';
+import { identityTables, type IdentityTables, type ObservedIdentity } from '../identity/identity-tables.ts';
 import { duckdbLimits } from '../common/duckdb-limits.ts';
-import { readSqlDir, runSqlTables, splitByReads, type TableTiming } from '../common/sql-tables.ts';
+import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
 import { classifierVersion, teamsList } from '../identity/curated-lists.ts';
 import { type Staging } from '../ingest/staging.ts';
@@ -181,9 +180,6 @@ async function observedIdentities(conn: DuckDBConnection): Promise<ObservedIdent
   );
 }
 
-/** The tables identity resolution makes, which the warehouse SQL reads by name. */
-const IDENTITY_TABLES = ['identities', 'identity_links', 'coauthor_names', 'team_automated_subjects'];
-
 /**
  * Stores merged identities: identities (with the bot, agent and team classes),
  * identity_links, the people that bare co-author names stand for (coauthor_names) and
@@ -227,12 +223,6 @@ async function writeIdentityTables(conn: DuckDBConnection, t: IdentityTables): P
   if (prefixes.length) await conn.run(`INSERT INTO team_automated_subjects VALUES ${prefixes.map((p) => `(${sqlString(p)})`).join(', ')}`);
 }
 
-/** The first rejection of several settled promises, or their values. */
-function allOrFirstError<T extends unknown[]>(settled: { [K in keyof T]: PromiseSettledResult<T[K]> }): T {
-  for (const s of settled) if (s.status === 'rejected') throw s.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
-}
-
 export async function buildWarehouse(opts: {
   warehouseDir: string;
   registry: Registry;
@@ -257,25 +247,12 @@ export async function buildWarehouse(opts: {
     const ingested = new Set(opts.staging.states().map((s) => s.repo));
     await loadRegistry(conn, opts.registry, ingested);
     await loadRaw(conn, opts.staging, tracked);
-    await loadProvenance(conn, opts.registry);
-    // Identity resolution (JavaScript, one core) runs in a worker while DuckDB builds the
-    // tables that do not read people (change identity, provenance) on a second connection.
-    const { without, reading } = splitByReads(readSqlDir(WAREHOUSE_SQL_DIR), IDENTITY_TABLES);
-    const logTable = (t: TableTiming): void => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`);
     const t0 = performance.now();
-    const observed = await observedIdentities(conn);
-    const side = await instance.connect();
-    const [, before] = allOrFirstError<[void, TableTiming[]]>(
-      await Promise.allSettled([
-        identityTablesInWorker(observed).then(async (t) => {
-          await writeIdentityTables(conn, t);
-          log(`identities merged into ${t.people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s (beside the SQL that does not read them)`);
-        }),
-        runSqlTables(side, without, logTable),
-      ]),
-    );
-    side.closeSync();
-    const timings = [...before, ...(await runSqlTables(conn, reading, logTable))];
+    const identities = identityTables(await observedIdentities(conn));
+    await writeIdentityTables(conn, identities);
+    log(`identities merged into ${identities.people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await loadProvenance(conn, opts.registry);
+    const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
     const m0 = performance.now();
     await computeMetrics(conn, { onTable: (name, ms, n) => log(`  ${name.padEnd(22)} ${n.toLocaleString('en-US').padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`) });
     const metricsMs = performance.now() - m0;

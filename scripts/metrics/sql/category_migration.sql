@@ -11,7 +11,7 @@
 --   migrating; scope_quarters counts them as new/reactivated/churned.
 -- * Bogus dates have quarter NULL; they are left out of every figure.
 WITH person_category AS (
-  SELECT cc.person_id, q.seq, q.quarter, cc.category_id, credit_sum(cc.weight) AS credit
+  SELECT cc.person_id, q.seq, q.quarter, cc.category_id, credit_nanos(cc.weight) AS credit
   FROM commit_credits cc
   JOIN quarters q USING (quarter)
   WHERE cc.quarter IS NOT NULL

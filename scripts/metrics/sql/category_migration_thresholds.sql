@@ -24,7 +24,7 @@ WITH thresholds AS (
 ),
 person_category AS (
   SELECT cc.person_id, q.seq, q.quarter, cc.category_id,
-    credit_sum(cc.weight) AS credit, count(*) AS commits
+    credit_nanos(cc.weight) AS credit, count(*) AS commits
   FROM commit_credits cc
   JOIN quarters q USING (quarter)
   WHERE cc.quarter IS NOT NULL

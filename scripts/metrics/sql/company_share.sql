@@ -16,7 +16,7 @@
 -- * people counts the persons credited (team and export accounts are none): publishing
 --   repository rows folds organizations of fewer than 3 people, whose share would point
 --   at a person.
--- * Credit sums are exact (credit_sum: decimals, rounded to 1e-9): a float sum's last
+-- * Credit sums are exact (credit_nanos: integers, rounded to 1e-9): a float sum's last
 --   bits follow the order rows arrive in, and a published quarter must be byte-stable;
 --   rank ties (equal credit) are then broken by organization name, not by float noise.
 WITH credit AS (
@@ -24,7 +24,7 @@ WITH credit AS (
     scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
     scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, organization,
-    credit_sum(weight) AS credit,
+    credit_nanos(weight) AS credit,
     count(DISTINCT person_id) AS people
   FROM (
     SELECT repo, category_id, quarter, weight, coalesce(organization, 'Unknown') AS organization, person_id
@@ -38,8 +38,8 @@ WITH credit AS (
   GROUP BY GROUPING SETS ((repo, quarter, organization), (category_id, quarter, organization), (quarter, organization))
 )
 SELECT scope_type, scope_id, quarter, organization,
-  credit::DOUBLE AS credit,
-  credit::DOUBLE / (sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter))::DOUBLE AS share,
+  nanos_credit(credit) AS credit,
+  nanos_credit(credit) / nanos_credit(sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter)) AS share,
   row_number() OVER (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, organization)::INTEGER AS rank,
   people::INTEGER AS people
 FROM credit

@@ -9,8 +9,8 @@
 --   commits credited to nobody are nobody's, so they are in no one's share (their
 --   count is scope_quarters.unattributed_commits). credit is that total.
 -- * People are taken largest credit first; the count does not depend on how ties are
---   broken (equal credits are interchangeable). Credits are exact decimal sums
---   (credit_sum), so a running sum that lands exactly on half counts as half whatever
+--   broken (equal credits are interchangeable). Credits are exact integer sums
+--   (credit_nanos), so a running sum that lands exactly on half counts as half whatever
 --   the order of additions.
 -- * Active weeks roll up across a scope's repositories as a 14-bit mask (as in
 --   scope_quarters), so one week in two repositories is one week. 8 weeks is most of a
@@ -25,7 +25,7 @@
 WITH
 person_repo AS (
   SELECT person_id, repo, category_id, quarter,
-    sum(exact_weight(weight)) AS credit,
+    sum(credit_units(weight)) AS units,
     bit_or(1::INTEGER << week) AS week_mask
   FROM commit_credits
   WHERE quarter IS NOT NULL
@@ -36,7 +36,7 @@ person_scope AS (
     scope_type_of(grouping(repo), grouping(category_id)) AS scope_type,
     scope_id_of(grouping(repo), grouping(category_id), repo, category_id) AS scope_id,
     quarter, person_id,
-    round(sum(credit), 9) AS credit,
+    units_nanos(sum(units)) AS credit,
     bit_count(bit_or(week_mask)) AS weeks
   FROM person_repo
   GROUP BY GROUPING SETS ((person_id, repo, category_id, quarter), (person_id, category_id, quarter), (person_id, quarter))
@@ -44,8 +44,8 @@ person_scope AS (
 ranked AS (
   SELECT *,
     row_number() OVER w AS rank,
-    round(sum(credit) OVER w, 9) AS running,
-    round(sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter), 9) AS total
+    sum(credit) OVER w AS running,
+    sum(credit) OVER (PARTITION BY scope_type, scope_id, quarter) AS total
   FROM person_scope
   WINDOW w AS (PARTITION BY scope_type, scope_id, quarter ORDER BY credit DESC, person_id ROWS UNBOUNDED PRECEDING)
 ),
@@ -53,15 +53,16 @@ sizes AS (
   SELECT scope_type, scope_id, quarter,
     count(*) AS contributors,
     any_value(total) AS credit,
-    min(rank) FILTER (WHERE running >= round(total * 0.5, 9)) AS core_50,
-    min(rank) FILTER (WHERE running >= round(total * 0.8, 9)) AS core_80,
+    -- Half and 80 % of the total in nanos, rounded half up.
+    min(rank) FILTER (WHERE running >= (total + 1) // 2) AS core_50,
+    min(rank) FILTER (WHERE running >= (total * 8 + 5) // 10) AS core_80,
     count(*) FILTER (WHERE weeks >= 8) AS steady
   FROM ranked
   GROUP BY ALL
 )
 SELECT s.scope_type, s.scope_id, q.category_id, s.quarter, q.seq, q.partial, q.observed,
   s.contributors::INTEGER AS contributors,
-  s.credit::DOUBLE AS credit,
+  nanos_credit(s.credit) AS credit,
   CASE WHEN s.core_50 >= 3 THEN s.core_50 END::INTEGER AS core_50,
   CASE WHEN s.core_80 >= 3 THEN s.core_80 END::INTEGER AS core_80,
   CASE WHEN s.steady >= 3 THEN s.steady END::INTEGER AS steady_contributors

@@ -9,9 +9,9 @@
 -- * Bogus dates have quarter NULL; they are left out of every figure.
 -- * weeks is per repo; a person's weeks in a category are not the sum over its repos
 --   (the same week can be active in two repos), so readers must not add them up.
--- * Credits are exact sums (credit_sum) so results do not depend on summation order.
+-- * Credits are exact sums (credit_nanos) so results do not depend on summation order.
 SELECT person_id, repo, category_id, quarter,
-  credit_sum(weight)::DOUBLE AS credit,
+  nanos_credit(credit_nanos(weight)) AS credit,
   count(*)::INTEGER AS commits,
   count(DISTINCT week)::INTEGER AS weeks
 FROM commit_credits
