@@ -53,9 +53,10 @@ sizes AS (
   SELECT scope_type, scope_id, quarter,
     count(*) AS contributors,
     any_value(total) AS credit,
-    -- Half and 80 % of the total in nanos, rounded half up.
-    min(rank) FILTER (WHERE running >= (total + 1) // 2) AS core_50,
-    min(rank) FILTER (WHERE running >= (total * 8 + 5) // 10) AS core_80,
+    -- Half and 80 % of the total in nanos, rounded half up (exact: whole numbers, and
+    -- (8 × total + 5) / 10 is never whole, so floor cannot fall on the wrong side).
+    min(rank) FILTER (WHERE running >= floor((total + 1) / 2)) AS core_50,
+    min(rank) FILTER (WHERE running >= floor((total * 8 + 5) / 10)) AS core_80,
     count(*) FILTER (WHERE weeks >= 8) AS steady
   FROM ranked
   GROUP BY ALL
