@@ -285,7 +285,7 @@ function churn(ctx: Ctx): Finding[] {
     {
       section: 'moving',
       kind: 'retention',
-      text: `${ctx.name(low.scope_id)} kept ${kept ? `its people best, with ${kept}` : 'more of its people'}: retention of ${metric('retention', { category: low.scope_id })}, against ${metric('retention')} overall.`,
+      text: `${ctx.name(low.scope_id)} kept ${kept ? `its people best, with ${kept}` : 'its people'}: retention of ${metric('retention', { category: low.scope_id })}, against ${metric('retention')} overall.`,
       why: 'highest retention among categories with a meaningful base last quarter',
     },
   ];

@@ -7,12 +7,37 @@ import { QUARTER_RE } from './quarters.ts';
 
 const quarter = (what: string) => z.string().regex(QUARTER_RE, `${what} must look like 2024-q3`);
 
+const claimProps = z.record(z.string(), z.unknown());
+
+/**
+ * A comparison the title or summary makes: the words it backs (`says`, as written there)
+ * and the props of one claim component, decided like the body's (src/lib/claim-props.ts).
+ * Several entries may back the same words.
+ */
+export const frontmatterClaimSchema = z
+  .strictObject({
+    says: z.string().min(1),
+    Rank: claimProps.optional(),
+    Compare: claimProps.optional(),
+    Only: claimProps.optional(),
+    Threshold: claimProps.optional(),
+    Streak: claimProps.optional(),
+  })
+  .refine((c) => ['Rank', 'Compare', 'Only', 'Threshold', 'Streak'].filter((k) => c[k as keyof typeof c] !== undefined).length === 1, {
+    message: 'a claim gives exactly one of Rank, Compare, Only, Threshold or Streak, with its props',
+  });
+
+export type FrontmatterClaim = z.infer<typeof frontmatterClaimSchema>;
+
 export const reportSchema = z.object({
   title: z.string().min(1),
   quarter: quarter('quarter'),
   published: z.coerce.date(),
   author: z.object({ name: z.string().min(1), role: z.string().min(1) }),
   summary: z.string().min(1),
+  // The comparisons of the title and summary (plain text, which cannot hold a claim
+  // component), each checked against the data like the body's claims.
+  claims: z.array(frontmatterClaimSchema).optional(),
   status: z.enum(['draft', 'published']),
   // The manifest's `published` date (YYYY-MM-DD) or a prefix (>= 8 hex) of its dataset
   // fingerprint: the page build refuses to pair an article with other data.

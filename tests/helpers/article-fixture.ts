@@ -13,8 +13,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface ArticleFixture {
   /** The frontmatter (a published 2024-q3 article) and the component imports, before the body. */
   head: string[];
-  /** Writes content/reports/2024-q3.mdx with `body` in a new folder; returns its content dir. */
-  write(body: readonly string[]): string;
+  /**
+   * Writes content/reports/2024-q3.mdx with `body` in a new folder; returns its content dir.
+   * `frontmatter` replaces the summary and adds lines (claims) before the closing ---.
+   */
+  write(body: readonly string[], frontmatter?: { summary?: string; extra?: readonly string[] }): string;
   /** 1-based line in the article of the body line that contains `needle`. */
   lineOf(body: readonly string[], needle: string): number;
 }
@@ -41,13 +44,15 @@ export function useArticleFixture(prefix: string, components: readonly string[])
   });
   return {
     head,
-    write(body) {
+    write(body, frontmatter) {
       dir ??= mkdtempSync(join(tmpdir(), prefix));
       const content = mkdtempSync(join(dir, 'content-'));
       const root = join(content, 'content');
       mkdirSync(join(root, 'reports'), { recursive: true });
       symlinkSync(join(ROOT, 'src'), join(content, 'src'));
-      writeFileSync(join(root, 'reports', '2024-q3.mdx'), [...head, ...body, ''].join('\n'));
+      const close = head.indexOf('---', 1);
+      const top = head.slice(0, close).map((l) => (frontmatter?.summary !== undefined && l.startsWith('summary:') ? `summary: ${JSON.stringify(frontmatter.summary)}` : l));
+      writeFileSync(join(root, 'reports', '2024-q3.mdx'), [...top, ...(frontmatter?.extra ?? []), ...head.slice(close), ...body, ''].join('\n'));
       return root;
     },
     lineOf: (body, needle) => head.length + body.findIndex((l) => l.includes(needle)) + 1,

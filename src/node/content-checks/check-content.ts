@@ -13,6 +13,7 @@ import { checkArtefacts } from './artefacts.ts';
 import type { ClaimLine } from './claims.ts';
 import { checkComponents } from './components.ts';
 import { checkFrontmatter } from './frontmatter.ts';
+import { checkFrontmatterClaims } from './frontmatter-claims.ts';
 import { parseArticle } from './mdx.ts';
 import { checkPlaceholders } from './placeholders.ts';
 import { checkScripts } from './scripts.ts';
@@ -81,6 +82,11 @@ export async function checkContent(opts: CheckOptions = {}): Promise<CheckResult
     if (status === 'published') problems.push(...checkPlaceholders(file, text));
     if (!checked) continue;
     const ctx = { file, path, quarter: fileQuarter, published: fm.dataReady, predictionQuarters: predicted };
+    if (fm.fm) {
+      const fmClaims = await checkFrontmatterClaims(file, parsed.rawFrontmatter, fm.fm, fm.dataReady);
+      problems.push(...fmClaims.problems);
+      claims.push(...fmClaims.claims);
+    }
     const components = await checkComponents(ctx, parsed);
     problems.push(...components.problems);
     claims.push(...components.claims);
