@@ -1,8 +1,8 @@
 // Turns the identities a warehouse observed (author, committer, mailmap and co-author
 // lines, per repository) into the rows of its identity tables: merged people, the
 // links that merged them, the bot, agent and team classes, and the people bare
-// co-author names stand for. Plain data in, plain data out: the warehouse build
-// appends the rows.
+// co-author names stand for. Plain data in, rows out through a sink: the warehouse
+// build appends them.
 import { embeddedAddress, identityKey, resolveBareCoauthors, resolveIdentities, type BareCoauthor, type IdentityObservation, type KnownIdentity } from './identities.ts';
 import { isBot, isTeam } from './bots.ts';
 import { isAgent } from './agents.ts';
@@ -19,18 +19,17 @@ export interface ObservedIdentity {
   coauthor: boolean;
 }
 
-/** A row of `identities`: name, email, person (null for a bare co-author name), is_bot, is_agent, is_team, organization. */
-export type IdentityRow = [string, string, number | null, boolean, boolean, boolean, string];
-/** A row of `coauthor_names`: repo, name, person, organization. */
-export type CoauthorNameRow = [string, string, number, string];
-/** A row of `identity_links`: a, b, rule, evidence. */
-export type LinkRow = [string, string, string, string];
-
-export interface IdentityTables {
-  people: number;
-  identities: IdentityRow[];
-  links: LinkRow[];
-  coauthorNames: CoauthorNameRow[];
+/**
+ * Where the rows go as they are made: at a million identities, holding every row
+ * before writing it would add a second copy to the heap.
+ */
+export interface IdentitySink {
+  /** A row of `identities`; person is null for a bare co-author name. */
+  identity(name: string, email: string, person: number | null, bot: boolean, agent: boolean, team: boolean, organization: string): void;
+  /** A row of `identity_links`. */
+  link(a: string, b: string, rule: string, evidence: string): void;
+  /** A row of `coauthor_names`. */
+  coauthorName(repo: string, name: string, person: number, organization: string): void;
 }
 
 function classes(name: string, email: string): { agent: boolean; bot: boolean; team: boolean; organization: string } {
@@ -38,7 +37,8 @@ function classes(name: string, email: string): { agent: boolean; bot: boolean; t
   return { agent, bot: !agent && isBot(name, email), team: !agent && isTeam(name, email), organization: organizationOf(email) };
 }
 
-export function identityTables(observed: readonly ObservedIdentity[]): IdentityTables {
+/** Resolves the observed identities into `sink`'s rows; returns the number of people. */
+export function identityTables(observed: readonly ObservedIdentity[], sink: IdentitySink): number {
   const observations: IdentityObservation[] = [];
   // A co-author line without a bracketed address is not an identity of its own: its
   // embedded address when it has one, else a bare name resolved per repository below.
@@ -60,7 +60,6 @@ export function identityTables(observed: readonly ObservedIdentity[]): IdentityT
   const resolved = resolveIdentities(observations);
   const seen = new Set<string>();
   const known: KnownIdentity[] = [];
-  const identities: IdentityRow[] = [];
   for (const o of observations) {
     const person = resolved.keyToPerson.get(identityKey(o.name, o.email));
     if (person === undefined) continue;
@@ -69,7 +68,7 @@ export function identityTables(observed: readonly ObservedIdentity[]): IdentityT
     const exact = `${o.name}\u0000${o.email}`;
     if (seen.has(exact)) continue;
     seen.add(exact);
-    identities.push([o.name, o.email, person, c.bot, c.agent, c.team, c.organization]);
+    sink.identity(o.name, o.email, person, c.bot, c.agent, c.team, c.organization);
   }
   // Lines without a bracketed address keep a row for their classes (a bare "Claude"
   // still marks agent work), with no person: coauthor_names says whom they credit.
@@ -78,20 +77,19 @@ export function identityTables(observed: readonly ObservedIdentity[]): IdentityT
     if (seen.has(exact)) continue;
     seen.add(exact);
     const c = b.address ? classes(b.address.name, b.address.email) : classes(b.name, '');
-    identities.push([b.name, '', null, c.bot, c.agent, c.team, c.organization]);
+    sink.identity(b.name, '', null, c.bot, c.agent, c.team, c.organization);
   }
-  const coauthorNames: CoauthorNameRow[] = [];
   for (const [where, { person, organization }] of resolveBareCoauthors(bare.filter((b) => !b.address), known)) {
     const [repo, name] = where.split('\u0000') as [string, string];
-    coauthorNames.push([repo, name, person, organization]);
+    sink.coauthorName(repo, name, person, organization);
   }
   for (const [where, key] of embedded) {
     const [repo, name] = where.split('\u0000') as [string, string];
     const person = resolved.keyToPerson.get(key);
     const email = key.slice(0, key.indexOf('\u0000'));
     const c = classes(key.slice(key.indexOf('\u0000') + 1), email);
-    if (person !== undefined && !c.agent && !c.bot && !c.team) coauthorNames.push([repo, name, person, c.organization]);
+    if (person !== undefined && !c.agent && !c.bot && !c.team) sink.coauthorName(repo, name, person, c.organization);
   }
-  const links: LinkRow[] = resolved.links.map((l) => [String(l.a), String(l.b), String(l.rule), String(l.evidence)]);
-  return { people: resolved.people, identities, links, coauthorNames };
+  for (const l of resolved.links) sink.link(String(l.a), String(l.b), String(l.rule), String(l.evidence));
+  return resolved.people;
 }

@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { datasetFingerprintOf } from '../ingest/dataset-fingerprint.ts';
 import { asDiskFull, writing } from '../common/disk-full.ts';
 import type { Registry } from '../registry/registry.ts';
-import { identityTables, type IdentityTables, type ObservedIdentity } from '../identity/identity-tables.ts';
+import { identityTables, type ObservedIdentity } from '../identity/identity-tables.ts';
 import { duckdbLimits } from '../common/duckdb-limits.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
@@ -181,46 +181,49 @@ async function observedIdentities(conn: DuckDBConnection): Promise<ObservedIdent
 }
 
 /**
- * Stores merged identities: identities (with the bot, agent and team classes),
+ * Resolves identities into tables: identities (with the bot, agent and team classes),
  * identity_links, the people that bare co-author names stand for (coauthor_names) and
  * the subjects that make a team account's commit automation (team_automated_subjects).
- * Appended row by row (DuckDB's appender): no text round trip, nothing held twice.
+ * Rows are appended as identityTables makes them (DuckDB's appender): no text round
+ * trip, nothing held twice. Returns the number of people.
  */
-async function writeIdentityTables(conn: DuckDBConnection, t: IdentityTables): Promise<void> {
+async function loadIdentities(conn: DuckDBConnection): Promise<number> {
+  const observed = await observedIdentities(conn);
   await conn.run('CREATE TABLE identities (name VARCHAR, email VARCHAR, person_id INTEGER, is_bot BOOLEAN, is_agent BOOLEAN, is_team BOOLEAN, organization VARCHAR)');
-  const identities = await conn.createAppender('identities');
-  for (const [name, email, person, bot, agent, team, organization] of t.identities) {
-    identities.appendVarchar(name);
-    identities.appendVarchar(email);
-    if (person === null) identities.appendNull();
-    else identities.appendInteger(person);
-    identities.appendBoolean(bot);
-    identities.appendBoolean(agent);
-    identities.appendBoolean(team);
-    identities.appendVarchar(organization);
-    identities.endRow();
-  }
-  identities.closeSync();
   await conn.run('CREATE TABLE identity_links (a VARCHAR, b VARCHAR, rule VARCHAR, evidence VARCHAR)');
-  const links = await conn.createAppender('identity_links');
-  for (const l of t.links) {
-    for (const v of l) links.appendVarchar(v);
-    links.endRow();
-  }
-  links.closeSync();
   await conn.run('CREATE TABLE coauthor_names (repo VARCHAR, name VARCHAR, person_id INTEGER, organization VARCHAR)');
+  const identities = await conn.createAppender('identities');
+  const links = await conn.createAppender('identity_links');
   const names = await conn.createAppender('coauthor_names');
-  for (const [repo, name, person, organization] of t.coauthorNames) {
-    names.appendVarchar(repo);
-    names.appendVarchar(name);
-    names.appendInteger(person);
-    names.appendVarchar(organization);
-    names.endRow();
-  }
-  names.closeSync();
+  const people = identityTables(observed, {
+    identity(name, email, person, bot, agent, team, organization) {
+      identities.appendVarchar(name);
+      identities.appendVarchar(email);
+      if (person === null) identities.appendNull();
+      else identities.appendInteger(person);
+      identities.appendBoolean(bot);
+      identities.appendBoolean(agent);
+      identities.appendBoolean(team);
+      identities.appendVarchar(organization);
+      identities.endRow();
+    },
+    link(a, b, rule, evidence) {
+      for (const v of [a, b, rule, evidence]) links.appendVarchar(v);
+      links.endRow();
+    },
+    coauthorName(repo, name, person, organization) {
+      names.appendVarchar(repo);
+      names.appendVarchar(name);
+      names.appendInteger(person);
+      names.appendVarchar(organization);
+      names.endRow();
+    },
+  });
+  for (const a of [identities, links, names]) a.closeSync();
   await conn.run('CREATE TABLE team_automated_subjects (prefix VARCHAR)');
   const prefixes = teamsList().automatedSubjects;
   if (prefixes.length) await conn.run(`INSERT INTO team_automated_subjects VALUES ${prefixes.map((p) => `(${sqlString(p)})`).join(', ')}`);
+  return people;
 }
 
 export async function buildWarehouse(opts: {
@@ -248,9 +251,8 @@ export async function buildWarehouse(opts: {
     await loadRegistry(conn, opts.registry, ingested);
     await loadRaw(conn, opts.staging, tracked);
     const t0 = performance.now();
-    const identities = identityTables(await observedIdentities(conn));
-    await writeIdentityTables(conn, identities);
-    log(`identities merged into ${identities.people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const people = await loadIdentities(conn);
+    log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await loadProvenance(conn, opts.registry);
     const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
     const m0 = performance.now();

@@ -44,6 +44,12 @@ function snapshotEngine(dir: string): string {
   return dir;
 }
 
+/** The short hash of the commit snapshotEngine copies. */
+function engineCommit(): string {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : 'unknown';
+}
+
 async function countIdentities(warehouse: string): Promise<number> {
   const db = await DuckDBInstance.create(join(warehouse, 'warehouse.duckdb'), { access_mode: 'READ_ONLY' });
   const conn = await db.connect();
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
   // The engine as it is now, copied aside: other work on the tree during a long run
   // would otherwise change the code the warehouse key hashes, and publish would refuse
   // (or the no-op re-run rebuild) for reasons that have nothing to do with scale.
+  const engineRev = engineCommit();
   const engine = snapshotEngine(join(values.work!, `engine-${size}`));
   const work = join(values.work!, size);
   const perStep = new Map<StepName, StepResult[]>(STEPS.map((s) => [s, []]));
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
   }
   const m = ds.manifest;
   const result: SizeResult = {
-    size, seed: m.seed, generator: m.generator, date: new Date().toISOString(), machine: machine(), runs,
+    size, seed: m.seed, generator: m.generator, engine: engineRev, date: new Date().toISOString(), machine: machine(), runs,
     commits: m.commits, repos: m.repos, people: m.people, identities, exportBytes: m.bytes, gzipBytes: m.gzipBytes, generateS: m.seconds,
     stagingBytes, warehouseBytes, largest: m.largest[0] ?? null,
     steps: Object.fromEntries(STEPS.map((s) => [s, summarise(perStep.get(s)!)])) as Record<StepName, StepSummary>,

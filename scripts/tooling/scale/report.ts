@@ -19,6 +19,8 @@ export interface SizeResult {
   size: string;
   seed: number;
   generator: string;
+  /** The engine's commit the steps ran (absent in results from before it was recorded). */
+  engine?: string;
   date: string;
   machine: string;
   runs: number;
@@ -55,10 +57,10 @@ export function exponent(a: SizeResult, b: SizeResult, pick: (r: SizeResult) => 
 export function renderTable(all: Record<string, SizeResult>): string {
   const rows = ordered(all);
   const out: string[] = [];
-  out.push('| size | commits | repos | raw identities | people (merged) | exports (gzip) | generated in | runs |');
-  out.push('|---|--:|--:|--:|--:|--:|--:|--:|');
+  out.push('| size | commits | repos | raw identities | people (merged) | exports (gzip) | generated in | runs | measured (engine) |');
+  out.push('|---|--:|--:|--:|--:|--:|--:|--:|---|');
   for (const r of rows) {
-    out.push(`| ${r.size} | ${int(r.commits)} | ${int(r.repos)} | ${int(r.identities)} | ${int(r.steps.build.detail.people ?? Number.NaN)} | ${int(r.gzipBytes / 1e6)} MB | ${fmt(r.generateS)} s | ${r.runs === 1 ? '1 (single run)' : `${r.runs} (median)`} |`);
+    out.push(`| ${r.size} | ${int(r.commits)} | ${int(r.repos)} | ${int(r.identities)} | ${int(r.steps.build.detail.people ?? Number.NaN)} | ${int(r.gzipBytes / 1e6)} MB | ${fmt(r.generateS)} s | ${r.runs === 1 ? '1 (single run)' : `${r.runs} (median)`} | ${r.date.slice(0, 16).replace('T', ' ')} (${r.engine ?? 'not recorded'}) |`);
   }
   out.push('');
   out.push('| size | step | wall s | CPU s | peak RSS MB | load (1 min, max) | engine-reported |');
