@@ -18,3 +18,15 @@ export function duckdbLimits(spillDir: string): Record<string, string> {
   mkdirSync(spillDir, { recursive: true });
   return { memory_limit: process.env[MEMORY_LIMIT_ENV] || DEFAULT_MEMORY_LIMIT, temp_directory: spillDir };
 }
+
+/**
+ * Options for the DuckDB that makes tables (the warehouse build and its metrics): the
+ * limits, and no promise to keep rows in insertion order. Tables are sets here: every
+ * published file and every ordered result says ORDER BY, and without the promise DuckDB
+ * holds less and runs more of each CREATE TABLE … AS in parallel (3x, same staged data:
+ * metrics 16.0 / 16.4 → 14.8 / 15.3 s, scope_quarters 4.7 → 3.5 s). The rebuilt warehouse
+ * equals the old one table for table, and the published files are the same bytes.
+ */
+export function tableBuildOptions(spillDir: string): Record<string, string> {
+  return { ...duckdbLimits(spillDir), preserve_insertion_order: 'false' };
+}

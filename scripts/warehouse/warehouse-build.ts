@@ -11,7 +11,7 @@ import { datasetFingerprintOf } from '../ingest/dataset-fingerprint.ts';
 import { asDiskFull, writing } from '../common/disk-full.ts';
 import type { Registry } from '../registry/registry.ts';
 import { identityTables, type ObservedIdentity } from '../identity/identity-tables.ts';
-import { duckdbLimits } from '../common/duckdb-limits.ts';
+import { tableBuildOptions } from '../common/duckdb-limits.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
 import { classifierVersion, teamsList } from '../identity/curated-lists.ts';
@@ -243,7 +243,7 @@ export async function buildWarehouse(opts: {
   rmSync(`${tmp}.wal`, { force: true });
   rmSync(tmpDir, { recursive: true, force: true });
   mkdirSync(tmpDir, { recursive: true });
-  const instance = await DuckDBInstance.create(tmp, duckdbLimits(join(tmpDir, 'spill')));
+  const instance = await DuckDBInstance.create(tmp, tableBuildOptions(join(tmpDir, 'spill')));
   const conn = await instance.connect();
   const tracked = new Set(opts.registry.repos.map((r) => r.repo));
   try {

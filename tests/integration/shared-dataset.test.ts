@@ -143,6 +143,19 @@ describe.skipIf(!available)('the real dataset (../shared/data)', () => {
     }
   });
 
+  it('reproduces the committed published files byte for byte (a change to them is a restatement)', async () => {
+    const root = fileURLToPath(new URL('../../data/published/', import.meta.url));
+    for (const quarter of ['2024-q3', '2026-q2']) {
+      const out = join(work, 'published-repro');
+      const result = await publishQuarter({
+        quarter, warehouseFile: join(work, 'warehouse', 'warehouse.duckdb'), publishedDir: out,
+        engine: { version: 'test', parser: 'test', classifiers: 'test' }, datasetFingerprint: 'test', today: '2026-01-01',
+      });
+      const differ = Object.keys(result.manifest.files).filter((f) => !readFileSync(join(out, quarter, f)).equals(readFileSync(join(root, quarter, f))));
+      expect(differ, `${quarter}: rebuilt files that differ from data/published/${quarter}/ (restate with npm run publish-data -- ${quarter} --force --why <file>)`).toEqual([]);
+    }
+  }, 120_000);
+
   it('publishes a quarter with no personal data in it', async () => {
     const out = join(work, 'published');
     const result = await publishQuarter({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MEMORY_LIMIT, duckdbLimits, MEMORY_LIMIT_ENV } from '../../../scripts/common/duckdb-limits.ts';
+import { DEFAULT_MEMORY_LIMIT, duckdbLimits, MEMORY_LIMIT_ENV, tableBuildOptions } from '../../../scripts/common/duckdb-limits.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -38,5 +38,19 @@ describe('duckdbLimits', () => {
     dirs.push(root);
     process.env[MEMORY_LIMIT_ENV] = '512MB';
     expect((await settings(join(root, 'spill'))).limit).toBe('488.2 MiB');
+  });
+
+  it('the table-building options keep the cap and drop the insertion-order promise, and an ORDER BY still orders', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ds-limits-'));
+    dirs.push(root);
+    const db = await DuckDBInstance.create(':memory:', tableBuildOptions(join(root, 'spill')));
+    const conn = await db.connect();
+    const [row] = (await conn.runAndReadAll("SELECT current_setting('memory_limit') AS limit, current_setting('preserve_insertion_order') AS ordered")).getRowObjectsJS() as { limit: string; ordered: boolean }[];
+    await conn.run('CREATE TABLE t AS SELECT (i * 7919) % 100003 AS v FROM range(200000) r(i)');
+    const sorted = (await conn.runAndReadAll('SELECT v FROM t ORDER BY v DESC LIMIT 3')).getRows().map((r) => Number(r[0]));
+    conn.closeSync();
+    db.closeSync();
+    expect(row).toEqual({ limit: '2.7 GiB', ordered: false });
+    expect(sorted).toEqual([100002, 100002, 100001]);
   });
 });
