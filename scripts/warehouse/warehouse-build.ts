@@ -11,7 +11,7 @@ import { datasetFingerprintOf } from '../ingest/dataset-fingerprint.ts';
 import { asDiskFull, writing } from '../common/disk-full.ts';
 import type { Registry } from '../registry/registry.ts';
 import { identityTables, type ObservedIdentity } from '../identity/identity-tables.ts';
-import { tableBuildOptions } from '../common/duckdb-limits.ts';
+import { metricsMemoryLimit, tableBuildOptions } from '../common/duckdb-limits.ts';
 import { readSqlDir, runSqlTables, type TableTiming } from '../common/sql-tables.ts';
 import { computeMetrics, METRICS_SQL_DIR } from '../metrics/metrics.ts';
 import { classifierVersion, teamsList } from '../identity/curated-lists.ts';
@@ -255,6 +255,7 @@ export async function buildWarehouse(opts: {
     log(`identities merged into ${people.toLocaleString('en-US')} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await loadProvenance(conn, opts.registry);
     const timings = await runSqlTables(conn, readSqlDir(WAREHOUSE_SQL_DIR), (t) => log(`  ${t.name.padEnd(16)} ${t.rows.toLocaleString('en-US').padStart(10)} rows  ${(t.ms / 1000).toFixed(1)} s`));
+    await conn.run(`SET memory_limit = '${metricsMemoryLimit()}'`);
     const m0 = performance.now();
     await computeMetrics(conn, { onTable: (name, ms, n) => log(`  ${name.padEnd(22)} ${n.toLocaleString('en-US').padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`) });
     const metricsMs = performance.now() - m0;

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { metricFiles, sqlPrelude } from './metric-sql.ts';
-import { tableBuildOptions } from '../../common/duckdb-limits.ts';
+import { metricsMemoryLimit, tableBuildOptions } from '../../common/duckdb-limits.ts';
 
 const { values } = parseArgs({ options: { warehouse: { type: 'string' } } });
 if (!values.warehouse) throw new Error('--warehouse <dir> is required');
 const scratch = join(values.warehouse, 'metrics-bench.duckdb');
 rmSync(scratch, { force: true });
 rmSync(`${scratch}.wal`, { force: true });
-// The build's own settings (memory cap, spill folder, no insertion order), so the step measures what the ingest runs.
-const db = await DuckDBInstance.create(scratch, tableBuildOptions(join(values.warehouse, '.metrics-spill')));
+// The build's own settings for its metric pass (memory limit, spill folder, no insertion order), so the step measures what the ingest runs.
+const db = await DuckDBInstance.create(scratch, { ...tableBuildOptions(join(values.warehouse, '.metrics-spill')), memory_limit: metricsMemoryLimit() });
 const conn = await db.connect();
 try {
   await conn.run(`ATTACH '${join(values.warehouse, 'warehouse.duckdb').replaceAll("'", "''")}' AS w (READ_ONLY)`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MEMORY_LIMIT, duckdbLimits, MEMORY_LIMIT_ENV, tableBuildOptions } from '../../../scripts/common/duckdb-limits.ts';
+import { DEFAULT_MEMORY_LIMIT, duckdbLimits, MEMORY_LIMIT_ENV, METRICS_MEMORY_LIMIT, metricsMemoryLimit, tableBuildOptions } from '../../../scripts/common/duckdb-limits.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -52,5 +52,12 @@ describe('duckdbLimits', () => {
     db.closeSync();
     expect(row).toEqual({ limit: '2.7 GiB', ordered: false });
     expect(sorted).toEqual([100002, 100002, 100001]);
+  });
+
+  it('gives the metric pass more room, unless the machine's limit is set', () => {
+    expect(metricsMemoryLimit()).toBe(METRICS_MEMORY_LIMIT);
+    expect(Number.parseFloat(METRICS_MEMORY_LIMIT)).toBeGreaterThan(Number.parseFloat(DEFAULT_MEMORY_LIMIT));
+    process.env[MEMORY_LIMIT_ENV] = '512MB';
+    expect(metricsMemoryLimit()).toBe('512MB');
   });
 });
