@@ -54,7 +54,7 @@ describe('duckdbLimits', () => {
     expect(sorted).toEqual([100002, 100002, 100001]);
   });
 
-  it('gives the metric pass more room, unless the machine's limit is set', () => {
+  it('gives the metric pass more room, unless the machine limit is set', () => {
     expect(metricsMemoryLimit()).toBe(METRICS_MEMORY_LIMIT);
     expect(Number.parseFloat(METRICS_MEMORY_LIMIT)).toBeGreaterThan(Number.parseFloat(DEFAULT_MEMORY_LIMIT));
     process.env[MEMORY_LIMIT_ENV] = '512MB';
