@@ -83,6 +83,10 @@ async function main(): Promise<void> {
   // A partial clone: cheap to make, but every blob --numstat needs is fetched on demand.
   const partial = join(work, 'partial');
   rmSync(partial, { recursive: true, force: true });
+  // A local "remote" serves filters and single objects only when told to, as a hosted one does;
+  // without this the filter is silently ignored and the "partial" clone is a full one.
+  await run('git', ['-C', dir, 'config', 'uploadpack.allowFilter', 'true']);
+  await run('git', ['-C', dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true']);
   result.partialCloneS = await run('git', ['clone', '-q', '--no-checkout', '--filter=blob:none', `file://${dir}`, partial]);
   result.partialCloneMB = du(join(partial, '.git')) / 1e6;
   const sample = 2000;
