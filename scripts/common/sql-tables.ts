@@ -73,8 +73,8 @@ export interface TableTiming {
   rows: number;
 }
 
-/** The macros every table of every stage may use (scope labels), as one file of statements. */
-export const SQL_MACROS_FILE = fileURLToPath(new URL('./scope-macros.sql', import.meta.url));
+/** The macros every table of every stage may use (scope labels, exact credit sums), as one file of statements. */
+export const SQL_MACROS_FILE = fileURLToPath(new URL('./sql-macros.sql', import.meta.url));
 
 /** Creates the shared macros on `conn` (temporary: each run creates them again). */
 export async function createSqlMacros(conn: DuckDBConnection): Promise<void> {

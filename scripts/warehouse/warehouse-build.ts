@@ -34,7 +34,7 @@ const BUILD_SOURCES = [
   './warehouse-build.ts',
   '../metrics/metrics.ts',
   '../common/sql-tables.ts',
-  '../common/scope-macros.sql',
+  '../common/sql-macros.sql',
   '../ingest/staging-rows.ts',
   './provenance-tables.ts',
   './provenance-rules.ts',

@@ -3,6 +3,7 @@
 // editor check (`npm run check`), so the two can never disagree.
 import { z } from 'astro/zod';
 import { QUARTER_RE } from './quarters.ts';
+import { CLAIM_COMPONENTS } from './claim-props.ts';
 
 
 const quarter = (what: string) => z.string().regex(QUARTER_RE, `${what} must look like 2024-q3`);
@@ -23,7 +24,7 @@ export const frontmatterClaimSchema = z
     Threshold: claimProps.optional(),
     Streak: claimProps.optional(),
   })
-  .refine((c) => ['Rank', 'Compare', 'Only', 'Threshold', 'Streak'].filter((k) => c[k as keyof typeof c] !== undefined).length === 1, {
+  .refine((c) => CLAIM_COMPONENTS.filter((k) => c[k] !== undefined).length === 1, {
     message: 'a claim gives exactly one of Rank, Compare, Only, Threshold or Streak, with its props',
   });
 

@@ -18,6 +18,25 @@ export interface ClaimLine {
 
 type Add = (c: ComponentUse, message: string, hint?: string) => void;
 
+export interface ClaimDecision {
+  /** The claim with its verdict; null when the props name no figure the data has. */
+  claim: ClaimLine | null;
+  /** What to tell the editor when the claim does not hold or cannot be read. */
+  problem?: { message: string; hint?: string };
+}
+
+/** Decides a claim from its props: the one reading for the body's elements and the frontmatter's claims. */
+export async function decideClaim(file: string, line: number, component: ClaimComponent, props: Record<string, unknown>, quarter: string, article: string): Promise<ClaimDecision> {
+  try {
+    const { verdict } = await resolveClaim(readClaim(component, props), quarter, article);
+    const claim = { file, line, component, status: verdict.status, claim: verdict.claim };
+    return verdict.status === 'holds' ? { claim } : { claim, problem: { message: verdictMessage(verdict), ...(verdict.hint ? { hint: verdict.hint } : {}) } };
+  } catch (e) {
+    const hint = (e as { hint?: unknown }).hint;
+    return { claim: null, problem: { message: (e as Error).message, hint: typeof hint === 'string' ? hint : 'the figures must exist in the published data: pick another scope, quarter or figure, or drop the claim' } };
+  }
+}
+
 /** Decides one claim element; null when it has no verdict (an expression only the page knows, or props that state no claim). */
 export async function checkClaim(file: string, c: ComponentUse & { name: ClaimComponent }, quarter: string, article: string, add: Add): Promise<ClaimLine | null> {
   const props: Record<string, unknown> = {};
@@ -25,15 +44,9 @@ export async function checkClaim(file: string, c: ComponentUse & { name: ClaimCo
     if (v.kind === 'expression') return null;
     props[k] = v.value;
   }
-  try {
-    const { verdict } = await resolveClaim(readClaim(c.name, props), quarter, article);
-    if (verdict.status !== 'holds') add(c, verdictMessage(verdict), verdict.hint);
-    return { file, line: c.line, component: c.name, status: verdict.status, claim: verdict.claim };
-  } catch (e) {
-    const hint = (e as { hint?: unknown }).hint;
-    add(c, (e as Error).message, typeof hint === 'string' ? hint : 'the figures must exist in the published data: pick another scope, quarter or figure, or drop the claim');
-    return null;
-  }
+  const { claim, problem } = await decideClaim(file, c.line, c.name, props, quarter, article);
+  if (problem) add(c, problem.message, problem.hint);
+  return claim;
 }
 
 const MARKS: Record<ClaimStatus, string> = { holds: '\u2713', false: '\u2717', undecided: '?' };

@@ -4,12 +4,10 @@
 // backs, and each is decided like a claim in the body. A comparative word of the title
 // or summary that no listed claim covers is a problem, so a summary cannot say
 // "faster than any other category" unchecked.
-import { CLAIM_COMPONENTS, readClaim, type ClaimComponent } from '../../lib/claim-props.ts';
-import { verdictMessage } from '../../lib/claims.ts';
+import { CLAIM_COMPONENTS } from '../../lib/claim-props.ts';
 import { uncoveredComparatives } from '../../lib/comparatives.ts';
 import type { ReportFrontmatter } from '../../lib/content-schema.ts';
-import { resolveClaim } from '../claims.ts';
-import type { ClaimLine } from './claims.ts';
+import { decideClaim, type ClaimLine } from './claims.ts';
 import type { Problem } from './problem.ts';
 import { yamlLines } from './yaml-lines.ts';
 
@@ -48,16 +46,11 @@ export async function checkFrontmatterClaims(
   }
   if (!dataReady) return { problems, claims };
   for (const [i, entry] of listed.entries()) {
-    const component = CLAIM_COMPONENTS.find((k) => entry[k] !== undefined) as ClaimComponent;
+    const component = CLAIM_COMPONENTS.find((k) => entry[k] !== undefined)!;
     const line = lineOf(['claims', i]) ?? lineOf(['claims']) ?? 1;
-    try {
-      const { verdict } = await resolveClaim(readClaim(component, entry[component]!), fm.quarter, fm.quarter);
-      if (verdict.status !== 'holds') problems.push({ file, line, message: `claims[${i}] ("${entry.says}"): ${verdictMessage(verdict)}`, ...(verdict.hint ? { hint: verdict.hint } : {}) });
-      claims.push({ file, line, component, status: verdict.status, claim: verdict.claim });
-    } catch (e) {
-      const hint = (e as { hint?: unknown }).hint;
-      problems.push({ file, line, message: `claims[${i}] ("${entry.says}"): ${(e as Error).message}`, hint: typeof hint === 'string' ? hint : 'the figures must exist in the published data: pick another scope, quarter or figure' });
-    }
+    const { claim, problem } = await decideClaim(file, line, component, entry[component]!, fm.quarter, fm.quarter);
+    if (problem) problems.push({ file, line, message: `claims[${i}] ("${entry.says}"): ${problem.message}`, ...(problem.hint ? { hint: problem.hint } : {}) });
+    if (claim) claims.push(claim);
   }
   return { problems, claims };
 }
